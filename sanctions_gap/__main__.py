@@ -1,0 +1,5 @@
+"""Run the command-line tool as ``python -m sanctions_gap``."""
+
+from sanctions_gap.cli import main
+
+main()

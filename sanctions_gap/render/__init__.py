@@ -1,0 +1,51 @@
+"""Turn a format-neutral ``View`` into text: one renderer per output format, dispatched here."""
+
+from __future__ import annotations
+
+import enum
+from typing import assert_never
+
+from sanctions_gap.render.view import Annotation, Cell, Column, View
+
+__all__ = ["Annotation", "Cell", "Column", "Format", "View", "render"]
+
+
+class Format(enum.StrEnum):
+    """The output formats every reporting command offers."""
+
+    TABLE = "table"
+    """A Rich table for the terminal (the default)."""
+    CSV = "csv"
+    """Comma-separated values, cells neutralised against formula injection."""
+    JSON = "json"
+    """The report's JSON, with sorted keys."""
+    MARKDOWN = "markdown"
+    """A GitHub-flavoured Markdown table."""
+    GITHUB = "github"
+    """GitHub Actions workflow commands (`::warning file=…,line=…::…`)."""
+
+
+def render(view: View, fmt: Format, *, width: int = 100, color: bool = False) -> str:
+    """Render ``view`` in ``fmt``; the result always ends with a newline unless it is empty."""
+    # Imports are local so that a run that prints JSON never imports Rich's table machinery.
+    if fmt is Format.TABLE:
+        from sanctions_gap.render.table import render_table
+
+        return render_table(view, width=width, color=color)
+    if fmt is Format.CSV:
+        from sanctions_gap.render.csv import render_csv
+
+        return render_csv(view)
+    if fmt is Format.JSON:
+        from sanctions_gap.render.json import render_json
+
+        return render_json(view)
+    if fmt is Format.MARKDOWN:
+        from sanctions_gap.render.markdown import render_markdown
+
+        return render_markdown(view)
+    if fmt is Format.GITHUB:
+        from sanctions_gap.render.github import render_github
+
+        return render_github(view)
+    assert_never(fmt)
