@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ MEMBERS_DIR = "members"
 EARLIEST = dt.date(1991, 12, 25)
 """No date in the data may come before the Russian Federation existed."""
 RESERVED_LEVELS = (NOT_APPLICABLE, UNKNOWN)
+_MEMBER_CODE = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,10 @@ class _Checker:
         self.root = root
         self.issues = issues
         self.files = 0
+        self.document: Any = None
+        """The data of the file being checked, for the lines of its keys and items."""
+        self.member_data: dict[str, LineDict] = {}
+        """The data of each member file that validated, by member code."""
 
     def add(self, path: str, line: int, rule: str, message: str) -> None:
         self.issues.append(Issue(path, line, rule, message))
@@ -122,13 +128,22 @@ class _Checker:
         members_dir = self.root / MEMBERS_DIR
         member_files: list[Path] = []
         if members_dir.is_dir():
-            member_files = sorted(
-                p for p in members_dir.iterdir() if p.suffix in (".yaml", ".yml")
-            )
+            member_files = sorted(p for p in members_dir.iterdir() if p.suffix in (".yaml", ".yml"))
         else:
-            self.add(MEMBERS_DIR, 0, "missing-file", "the dataset has no members/ directory")
+            self.add(
+                MEMBERS_DIR,
+                0,
+                "missing-file",
+                "the dataset has no members/ directory; create it, with one <code>.yaml file "
+                "per member",
+            )
         if members_dir.is_dir() and not member_files:
-            self.add(MEMBERS_DIR, 0, "missing-file", "members/ holds no <code>.yaml file")
+            self.add(
+                MEMBERS_DIR,
+                0,
+                "missing-file",
+                "members/ holds no member file; add one <code>.yaml file per member",
+            )
         members: dict[str, Member] = {}
         records: list[Record] = []
         files: dict[str, str] = {}
@@ -140,14 +155,22 @@ class _Checker:
             member, member_records = parsed
             if member.code in members:
                 self.add(
-                    shown, 1, "duplicate-member", f"member {member.code!r} is also in {files[member.code]}"
+                    shown,
+                    line_of(self.document, ("code",)),
+                    "duplicate-member",
+                    f"member {member.code!r} is also in {files[member.code]}; keep one file "
+                    "per member",
                 )
                 continue
             members[member.code] = member
             files[member.code] = shown
+            self.member_data[member.code] = self.document
             records.extend(member_records)
-        self.check_inheritance(members, files)
-        groups = self.check_groups(self.read(GROUPS_FILE), members)
+        # Codes of every member file, valid or not: a member whose file has an error is still
+        # a member, and references to it should not add a second, misleading issue.
+        known = set(members) | {file.stem.upper() for file in member_files}
+        self.check_inheritance(members, files, known)
+        groups = self.check_groups(self.read(GROUPS_FILE), known)
         if self.issues or categories is None or groups is None:
             return None
         return Dataset(
@@ -161,15 +184,38 @@ class _Checker:
 
     # ------------------------------------------------------------------ shape (pydantic)
 
-    def model(self, cls: type[BaseModel], data: Any, path: str, base: tuple[Any, ...]) -> Any:
-        """Validate ``data`` as ``cls``; report each error at its line; None if invalid."""
+    def model(
+        self,
+        cls: type[BaseModel],
+        data: Any,
+        path: str,
+        base: tuple[Any, ...],
+        skip: str | None = None,
+    ) -> Any:
+        """Validate ``data`` as ``cls``; report each error at its line; None if invalid.
+
+        Errors at the top-level key ``skip`` are left out (that key is checked elsewhere).
+        """
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
-            for error in exc.errors(include_url=False):
-                loc = (*base, *error["loc"])
-                rule, message = describe_error(cls, error)
-                self.add(path, line_of(self.document, loc), rule, message)
+            errors = [
+                error
+                for error in exc.errors(include_url=False)
+                if not (skip is not None and error["loc"][:1] == (skip,))
+            ]
+            # pydantic gives a key that is not text as text in `loc`; put the key back, so
+            # that its line can be found.
+            for error in errors:
+                if error["type"] == "invalid_key":
+                    error["loc"] = (*error["loc"][:-1], error["input"])
+            misspelt = _misspelt_keys(cls, errors)
+            for error in errors:
+                loc = tuple(error["loc"])
+                if error["type"] == "missing" and loc in misspelt:
+                    continue  # the unknown key's "did you mean" already says it
+                rule, message = describe_error(cls, error, base)
+                self.add(path, line_of(self.document, (*base, *loc)), rule, message)
             return None
 
     # ------------------------------------------------------------------ categories
@@ -181,25 +227,34 @@ class _Checker:
         path = document.path
         data = document.data
         raw = data.get("categories") if isinstance(data, LineDict) else None
-        if not isinstance(raw, LineList):
+        if not isinstance(raw, LineList) or not raw:
             self.model(CategoryFile, data, path, ())
             return None
-        found: dict[str, Category] = {}
         valid = True
+        others = {k: v for k, v in data.items() if k != "categories"}
+        if others:
+            # Only the other keys (all unknown): each category is checked on its own below.
+            self.model(CategoryFile, others, path, (), skip="categories")
+            valid = False
+        found: dict[str, Category] = {}
+        first_lines: dict[str, int] = {}
         for index, item in enumerate(raw):
             category = self.model(Category, item, path, ("categories", index))
-            shown = item.get("id") if isinstance(item, dict) else None
-            others = {k: v for k, v in data.items() if k != "categories"}
-            if others:
-                self.model(CategoryFile, {**others, "categories": [{}]}, path, ())
             if category is None:
                 valid = False
                 continue
             line = line_of(data, ("categories", index, "id"))
             if category.id in found:
-                self.add(path, line, "duplicate-category", f"category {shown!r} is defined twice")
+                self.add(
+                    path,
+                    line,
+                    "duplicate-category",
+                    f"category {category.id!r} is defined twice (the first on line "
+                    f"{first_lines[category.id]}); give each category its own id",
+                )
                 valid = False
                 continue
+            first_lines[category.id] = line
             level_ids = category.level_ids
             if level_ids[0] != "none":
                 self.add(
@@ -213,11 +268,15 @@ class _Checker:
             for position, level_id in enumerate(level_ids):
                 where = line_of(data, ("categories", index, "levels", position))
                 if level_id in level_ids[:position]:
+                    first = line_of(
+                        data, ("categories", index, "levels", level_ids.index(level_id))
+                    )
                     self.add(
                         path,
                         where,
                         "duplicate-level",
-                        f"category {category.id!r}: level {level_id!r} is listed twice",
+                        f"category {category.id!r}: level {level_id!r} is listed twice (the "
+                        f"first on line {first}); give each level its own id",
                     )
                     valid = False
                 if level_id in RESERVED_LEVELS:
@@ -225,7 +284,8 @@ class _Checker:
                         path,
                         where,
                         "reserved-level",
-                        f"category {category.id!r}: {level_id!r} is reserved and cannot be a level",
+                        f"category {category.id!r}: {level_id!r} is reserved and cannot be a "
+                        f"level; the reserved ids are {', '.join(RESERVED_LEVELS)}",
                     )
                     valid = False
             found[category.id] = category
@@ -234,7 +294,7 @@ class _Checker:
     # ------------------------------------------------------------------ groups
 
     def check_groups(
-        self, document: RawDocument | None, members: dict[str, Member]
+        self, document: RawDocument | None, members: set[str]
     ) -> dict[str, Group] | None:
         if document is None:
             return None
@@ -244,17 +304,31 @@ class _Checker:
         if parsed is None:
             return None
         groups: dict[str, Group] = {}
+        first_lines: dict[str, tuple[str, int]] = {}
         for index, group in enumerate(parsed.groups):
             line = line_of(document.data, ("groups", index, "id"))
-            if group.id.upper() in {g.upper() for g in groups}:
-                self.add(path, line, "duplicate-group", f"group {group.id!r} is defined twice")
+            first = first_lines.get(group.id.upper())
+            if first is not None:
+                # Group ids are typed on the command line, where case does not matter.
+                same = "" if first[0] == group.id else f" as {first[0]!r}, ignoring case"
+                self.add(
+                    path,
+                    line,
+                    "duplicate-group",
+                    f"group {group.id!r} is defined twice (the first on line {first[1]}{same}); "
+                    "give each group its own id",
+                )
                 continue
+            first_lines[group.id.upper()] = (group.id, line)
             groups[group.id] = group
             for position, code in enumerate(group.members):
                 where = line_of(document.data, ("groups", index, "members", position))
                 if code in group.members[:position]:
                     self.add(
-                        path, where, "duplicate-group-member", f"group {group.id!r} lists {code!r} twice"
+                        path,
+                        where,
+                        "duplicate-group-member",
+                        f"group {group.id!r} lists {code!r} twice; list each member once",
                     )
                 elif code not in members and members:
                     self.add(
@@ -281,14 +355,14 @@ class _Checker:
         member = self.model(Member, header, path, ())
         if not isinstance(raw_measures, LineList):
             member = None
-            if raw_measures is not None:
-                kind = type(raw_measures).__name__
-                self.add(
-                    path,
-                    line_of(data, ("measures",)),
-                    "wrong-type",
-                    f"measures: expected a list of records, got a {kind}",
-                )
+            got = "nothing" if raw_measures is None else _got(raw_measures)
+            self.add(
+                path,
+                line_of(data, ("measures",)),
+                "wrong-type",
+                f"measures: expected a list of records (each starting with '- '), got {got}; "
+                "write 'measures: []' for a member with no record yet",
+            )
             raw_measures = LineList()
             raw_measures.item_lines = []
         measures: list[tuple[int, Measure]] = []
@@ -296,25 +370,30 @@ class _Checker:
             measure = self.model(Measure, item, path, ("measures", index))
             if measure is not None:
                 measures.append((index, measure))
-        if member is None:
-            return None
+        # The checks below run even when the header is invalid, so that one run reports every
+        # issue; each uses the header's values only where they are valid.
         stem = Path(path).stem
-        if stem != member.code.lower():
+        code = data.get("code")
+        code = code if isinstance(code, str) and _MEMBER_CODE.match(code) else None
+        reviewed = data.get("reviewed")
+        if not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime):
+            reviewed = None
+        if code is not None and stem != code.lower():
             self.add(
                 path,
                 line_of(data, ("code",)),
                 "file-name-mismatch",
-                f"the file is named {Path(path).name!r} but holds code {member.code!r}; "
-                f"name it {member.code.lower()}.yaml",
+                f"the file is named {Path(path).name!r} but holds code {code!r}; "
+                f"name it {code.lower()}.yaml",
             )
         records = [
-            Record(member.code, measure, path, raw_measures.item_lines[index])
+            Record(code or stem.upper(), measure, path, raw_measures.item_lines[index])
             for index, measure in measures
         ]
         for index, measure in measures:
-            self.check_measure(measure, member, categories, path, ("measures", index))
+            self.check_measure(measure, reviewed, categories, path, ("measures", index))
         self.check_history(records)
-        if len(measures) != len(raw_measures):
+        if member is None or len(measures) != len(raw_measures):
             return None
         member = Member.model_validate({**header, "measures": [m for _, m in measures]})
         return member, records
@@ -322,7 +401,7 @@ class _Checker:
     def check_measure(
         self,
         measure: Measure,
-        member: Member,
+        reviewed: dt.date | None,
         categories: dict[str, Category] | None,
         path: str,
         loc: tuple[Any, ...],
@@ -359,7 +438,8 @@ class _Checker:
                     path,
                     at(key),
                     "date-out-of-range",
-                    f"{key} {value.isoformat()} is before {EARLIEST.isoformat()}; check the year",
+                    f"{key} {value.isoformat()} is before {EARLIEST.isoformat()}, when the "
+                    "Russian Federation came into being; check the year",
                 )
         if measure.is_standing:
             if measure.status not in ("none", NOT_APPLICABLE):
@@ -375,8 +455,8 @@ class _Checker:
                     path,
                     at("status"),
                     "missing-confirmed",
-                    "a standing absence (no effective date) needs 'confirmed': the date on "
-                    "which the absence was last confirmed",
+                    f"a standing absence (status {measure.status!r}, no effective date) needs "
+                    "'confirmed': the date on which the absence was last confirmed",
                 )
             if measure.announced is not None:
                 self.add(
@@ -390,8 +470,8 @@ class _Checker:
                 path,
                 at("confirmed"),
                 "confirmed-with-effective",
-                "'confirmed' is only for standing absences (records without 'effective'); "
-                "delete it or the effective date",
+                f"confirmed {measure.confirmed.isoformat()}: 'confirmed' is only for standing "
+                "absences (records without 'effective'); delete it or the effective date",
             )
         if (
             measure.announced is not None
@@ -405,21 +485,23 @@ class _Checker:
                 f"announced {measure.announced.isoformat()} is after effective "
                 f"{measure.effective.isoformat()}; announced must be on or before effective",
             )
-        reviewed = member.reviewed
         for key in ("announced", "confirmed"):
             value = getattr(measure, key)
-            if value is not None and value > reviewed:
+            if value is not None and reviewed is not None and value > reviewed:
                 self.add(
                     path,
                     at(key),
                     "after-reviewed",
                     f"{key} {value.isoformat()} is after the file's reviewed date "
-                    f"{reviewed.isoformat()}; a date cannot be after the last check",
+                    f"{reviewed.isoformat()}; no date can be after the last check: correct "
+                    "it, or update 'reviewed'",
                 )
+        # An announced date after `reviewed` is reported above; that report covers this case.
         if (
             measure.effective is not None
+            and reviewed is not None
             and measure.effective > reviewed
-            and (measure.announced is None or measure.announced > reviewed)
+            and measure.announced is None
         ):
             self.add(
                 path,
@@ -435,7 +517,9 @@ class _Checker:
                     path,
                     line_of(data, (*loc, "sources", position)),
                     "source-without-reference",
-                    "a source needs a 'url' (of a page you have read) or a 'citation'",
+                    "a source needs a 'url' (of a page you have read) or a 'citation' (the "
+                    "official name of the instrument); it has only "
+                    + ", ".join(repr(k) for k in source.model_fields_set),
                 )
         for position, exemption in enumerate(measure.exemptions):
             if (
@@ -448,7 +532,8 @@ class _Checker:
                     line_of(data, (*loc, "exemptions", position, "until")),
                     "exemption-before-effective",
                     f"exemption until {exemption.until.isoformat()} ends before the measure's "
-                    f"effective date {measure.effective.isoformat()}",
+                    f"effective date {measure.effective.isoformat()}; an exemption must end on "
+                    "or after the date the measure applies",
                 )
 
     def check_history(self, records: list[Record]) -> None:
@@ -478,32 +563,33 @@ class _Checker:
                     "merge them or correct a date",
                 )
 
-    def check_inheritance(self, members: dict[str, Member], files: dict[str, str]) -> None:
+    def check_inheritance(
+        self, members: dict[str, Member], files: dict[str, str], known: set[str]
+    ) -> None:
         for code, member in members.items():
-            for parent in member.inherits:
-                if parent not in members:
-                    line = self.inherits_line(files[code])
+            data = self.member_data[code]
+            for index, parent in enumerate(member.inherits):
+                if parent not in known:
                     self.add(
                         files[code],
-                        line,
+                        line_of(data, ("inherits", index)),
                         "unknown-member",
                         f"inherits unknown member {parent!r}; "
-                        f"members are {', '.join(sorted(members))}",
+                        f"members are {', '.join(sorted(known))}",
                     )
-        for code in members:
+        for code, member in members.items():
             cycle = _find_cycle(code, members)
-            if cycle is not None and cycle[0] == code:
-                self.add(
-                    files[code],
-                    self.inherits_line(files[code]),
-                    "inheritance-cycle",
-                    f"inheritance cycle: {' -> '.join(cycle)}; a member cannot inherit from itself",
+            if cycle is None or cycle[0] != code:
+                continue
+            line = line_of(self.member_data[code], ("inherits", member.inherits.index(cycle[1])))
+            if len(cycle) == 2:
+                message = f"{code} inherits from itself; remove {code!r} from inherits"
+            else:
+                message = (
+                    f"inheritance cycle: {' -> '.join(cycle)}; a member cannot inherit, even "
+                    "through others, from itself: remove one of these inherits"
                 )
-
-    def inherits_line(self, path: str) -> int:
-        # Only called for files that parsed; re-reading one small file keeps the state simple.
-        document, _ = read_document(self.root / path, path)
-        return line_of(document.data, ("inherits",)) if document else 1
+            self.add(files[code], line, "inheritance-cycle", message)
 
 
 def _find_cycle(start: str, members: dict[str, Member]) -> list[str] | None:
@@ -527,17 +613,38 @@ def _find_cycle(start: str, members: dict[str, Member]) -> list[str] | None:
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    """A value as it would be written in YAML where that differs from Python, else its repr."""
+    if value is None:
+        text = "null"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, dt.datetime):
+        text = value.isoformat(sep=" ")
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    else:
+        text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _got(value: Any) -> str:
+    """What was found: its kind and the value itself."""
+    if value is None:
+        return "nothing (the value is empty)"
+    return f"{_kind(value)} {_shown(value)}"
+
+
 def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int | float):
         return "number"
     if isinstance(value, str):
         return "text"
+    if isinstance(value, dt.datetime):
+        return "date and time"
     if isinstance(value, dt.date):
         return "date"
     if isinstance(value, list):
@@ -582,39 +689,133 @@ _PATTERN_HINTS = {
 }
 
 
-def describe_error(cls: type[BaseModel], error: Any) -> tuple[str, str]:
-    """A rule id and a message, quoting the bad value and saying what is valid."""
+def _label(loc: tuple[Any, ...]) -> str:
+    """The key a location names, for messages: ``sources``, or ``sources item 2``."""
+    names = [str(part) for part in loc if not isinstance(part, int)]
+    label = names[-1] if names else "the file"
+    if loc and isinstance(loc[-1], int):
+        label = f"{label} item {loc[-1] + 1}"
+    return label
+
+
+def _misspelt_keys(cls: type[BaseModel], errors: list[Any]) -> set[tuple[Any, ...]]:
+    """The locations of missing keys that an unknown key beside them is a misspelling of."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    found: set[tuple[Any, ...]] = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] != "extra_forbidden":
+            continue
+        model = _model_at(cls, loc)
+        valid = list(model.model_fields) if model else []
+        for close in difflib.get_close_matches(str(loc[-1]), valid, n=1):
+            if (*loc[:-1], close) in missing:
+                found.add((*loc[:-1], close))
+    return found
+
+
+def _date_problem(key: str, value: Any) -> tuple[str, str]:
+    """What is wrong with a value where a date is needed."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            date = dt.date.fromisoformat(text)
+        except ValueError:
+            date = None
+        if date is not None and len(text) == 10:
+            return (
+                "quoted-date",
+                f"{key}: {_shown(value)} is quoted, so it is read as text, not a date; write "
+                f"it without quotes: {key}: {date.isoformat()}",
+            )
+        if _DATE_SHAPE.match(text):
+            return (
+                "invalid-date",
+                f"{key}: {_shown(value)} is not a date that exists; write an existing date "
+                "as YYYY-MM-DD",
+            )
+        return (
+            "invalid-date",
+            f"{key}: {_shown(value)} is not a date; write it as YYYY-MM-DD, unquoted",
+        )
+    if isinstance(value, dt.datetime):
+        return (
+            "wrong-type",
+            f"{key}: expected a date (YYYY-MM-DD), got a date and time "
+            f"{value.isoformat(sep=' ')}; leave the time out",
+        )
+    return "wrong-type", f"{key}: expected a date (YYYY-MM-DD), got {_got(value)}"
+
+
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+def describe_error(cls: type[BaseModel], error: Any, base: tuple[Any, ...] = ()) -> tuple[str, str]:
+    """A rule id and a message, quoting the bad value and saying what is valid.
+
+    ``error`` is one of pydantic's errors for ``cls``; ``base`` is where ``cls`` sits in the
+    file (``("measures", 2)``), so that messages can name an item of a list.
+    """
     loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    names = [str(p) for p in loc if not isinstance(p, int)]
-    key = names[-1] if names else "the file"
+    key = _label((*base, *loc))
     if kind == "missing":
-        return "missing-key", f"missing key {key!r}"
-    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        if name == "sources":
+            return (
+                "no-source",
+                "missing key 'sources': a record needs at least one source (a url or a "
+                "citation, and a title)",
+            )
+        model = _model_at(cls, loc)
+        required = [n for n, f in model.model_fields.items() if f.is_required()] if model else []
+        where = f" (required here: {', '.join(required)})" if required else ""
+        return "missing-key", f"missing key {name!r}; add it{where}"
+    if kind in ("extra_forbidden", "invalid_key"):
         model = _model_at(cls, loc)
         valid = list(model.model_fields) if model else []
+        if kind == "invalid_key":
+            return (
+                "unknown-key",
+                f"the key {_shown(value)} is read as a {_kind(value)}, not as text; use one of "
+                f"the valid keys: {', '.join(valid)}",
+            )
         close = difflib.get_close_matches(str(loc[-1]), valid, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return "unknown-key", f"unknown key {loc[-1]!r}{hint} (valid keys: {', '.join(valid)})"
+    if loc and loc[-1] == "[key]":
+        parent = _label((*base, *loc[:-2]))
+        return (
+            "wrong-type",
+            f"{parent}: the key {_shown(value)} is a {_kind(value)}; keys here must be text, "
+            "such as a language code (ja, fr)",
+        )
     if kind == "too_short" and key == "sources":
         return "no-source", "a record needs at least one source (a url or a citation, and a title)"
     if kind == "too_short":
-        return "empty-value", f"{key}: must not be empty"
+        least = ctx.get("min_length", 1)
+        got = ctx.get("actual_length", 0)
+        return (
+            "too-few",
+            f"{key}: needs at least {least} item{'s' if least != 1 else ''}, got {got}",
+        )
+    if kind == "string_too_short":
+        return (
+            "empty-value",
+            f"{key}: must not be empty; write the text, or delete the key if it is optional",
+        )
     if kind.startswith("date"):
-        if isinstance(value, str):
-            return (
-                "invalid-date",
-                f"{key}: {_shown(value)} is not a valid date; write an existing date, "
-                "unquoted, as YYYY-MM-DD",
-            )
-        return "wrong-type", f"{key}: expected a date (YYYY-MM-DD), got {_shown(value)}"
+        return _date_problem(key, value)
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(str(ctx.get("pattern")), f"text matching {ctx.get('pattern')}")
         return "invalid-value", f"{key}: {_shown(value)} is not valid; expected {hint}"
     if kind == "literal_error":
-        return "invalid-value", f"{key}: {_shown(value)} is not valid; expected {ctx.get('expected')}"
+        return (
+            "invalid-value",
+            f"{key}: {_shown(value)} is not valid; expected {ctx.get('expected')}",
+        )
     expected = {
         "string_type": "text",
         "list_type": "a list",
@@ -626,7 +827,7 @@ def describe_error(cls: type[BaseModel], error: Any) -> tuple[str, str]:
         "bool_type": "true or false",
     }.get(kind)
     if expected is not None:
-        return "wrong-type", f"{key}: expected {expected}, got {_kind(value)} {_shown(value)}"
+        return "wrong-type", f"{key}: expected {expected}, got {_got(value)}"
     message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
     return "invalid-value", f"{key}: {message} (got {_shown(value)})"
 
