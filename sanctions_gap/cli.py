@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -172,6 +172,30 @@ AsOfOption = Annotated[
 ]
 
 
+PrefixOption = Annotated[
+    str | None,
+    typer.Option(
+        "--path-prefix",
+        help="github format: prefix of the dataset's file paths in annotations "
+        "(default: the dataset directory, relative to the current one where it can be).",
+        show_default=False,
+    ),
+]
+
+
+def _prefix(data: Path | None, explicit: str | None) -> str:
+    """The prefix that turns `members/jp.yaml` into a path GitHub can place in the repository."""
+    if explicit is not None:
+        return explicit
+    if data is None:
+        return "data/"
+    try:
+        shown = data.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        shown = data
+    return f"{shown.as_posix().rstrip('/')}/"
+
+
 def as_date(value: dt.datetime | None) -> dt.date:
     """The date a user asked for, or today."""
     return value.date() if value is not None else dt.date.today()
@@ -245,14 +269,7 @@ def validate(
         ),
     ] = Format.TABLE,
     output: OutputOption = None,
-    prefix: Annotated[
-        str | None,
-        typer.Option(
-            "--path-prefix",
-            help="Prefix for file paths in annotations (default: the directory as given).",
-            show_default=False,
-        ),
-    ] = None,
+    prefix: PrefixOption = None,
 ) -> None:
     """Check a dataset: every issue, with its file and line. Exit 0 when valid, 2 when not.
 
@@ -267,9 +284,7 @@ def validate(
 
     root = directory or data
     report = validate_dataset(root)
-    if prefix is None:
-        prefix = f"{root.as_posix().rstrip('/')}/" if root is not None else "data/"
-    emit(validation_view(report, prefix), fmt, output)
+    emit(validation_view(report, _prefix(root, prefix)), fmt, output)
     if not report.valid:
         raise typer.Exit(int(ExitCode.ERROR))
 
@@ -345,6 +360,446 @@ def coverage(
     from sanctions_gap.render.views import coverage_view
 
     emit(coverage_view(measure_coverage(load(data), as_date(as_of))), fmt, output)
+
+
+# ---------------------------------------------------------------------- the gap engine
+
+PeersOption = Annotated[
+    str,
+    typer.Option(
+        "--vs",
+        help="The peers: a group id (G7, G7+EU, EU-G7) or member codes such as CA,US.",
+    ),
+]
+GroupOption = Annotated[
+    str,
+    typer.Option("--group", "-g", help="A group id (G7, G7+EU) or member codes such as CA,JP,US."),
+]
+BasisOption = Annotated[
+    str,
+    typer.Option(
+        "--date-basis",
+        help="effective: dates the measures legally applied; announced: when announced.",
+        case_sensitive=False,
+    ),
+]
+MinPeersOption = Annotated[
+    int,
+    typer.Option("--min-peers", min=1, help="A gap needs at least this many peers ahead."),
+]
+MinShareOption = Annotated[
+    float,
+    typer.Option(
+        "--min-share",
+        min=0.0,
+        max=1.0,
+        help="A gap needs at least this share (0 to 1) of applicable peers ahead.",
+    ),
+]
+CategoryOption = Annotated[
+    list[str] | None,
+    typer.Option("--category", "-c", help="Only this category (repeatable).", show_default=False),
+]
+FamilyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--family",
+        help="Only categories of this family (repeatable): financial, trade, energy, "
+        "transport, diplomatic, individuals.",
+        show_default=False,
+    ),
+]
+FailOnGapOption = Annotated[
+    bool, typer.Option("--fail-on-gap", help="Exit 1 when any gap remains.")
+]
+MaxGapsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-gaps", min=0, help="Exit 1 when there are more gaps than this.", show_default=False
+    ),
+]
+ExitZeroOption = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even when --fail-on-gap or --max-gaps trip.")
+]
+
+
+def _basis(value: str) -> Any:
+    from sanctions_gap.dataset import DateBasis
+
+    try:
+        return DateBasis(value.strip().lower())
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date basis; use effective or announced",
+            param_hint="--date-basis",
+        ) from None
+
+
+def _gap_exit(gaps: int, fail_on_gap: bool, max_gaps: int | None, exit_zero: bool) -> int:
+    """The exit code for a run that found ``gaps`` gaps."""
+    failing = (fail_on_gap and gaps > 0) or (max_gaps is not None and gaps > max_gaps)
+    return int(ExitCode.FOUND) if failing and not exit_zero else int(ExitCode.OK)
+
+
+def _step_summary(view: View) -> None:
+    """Append the view as Markdown to GitHub's step summary, when the run has one."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from sanctions_gap.render import render
+
+    text = render(view, Format.MARKDOWN)
+    path = Path(target)
+    used = path.stat().st_size if path.exists() else 0
+    if used + len(text.encode("utf-8")) > STEP_SUMMARY_LIMIT:
+        say("warning: the GitHub step summary is full; nothing appended", "yellow")
+        return
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text + "\n")
+
+
+def _selection(
+    date_basis: str,
+    category: list[str] | None,
+    family: list[str] | None,
+    **thresholds: float,
+) -> dict[str, Any]:
+    """The keyword arguments every engine query shares: basis, categories, families, bars."""
+    return {
+        "basis": _basis(date_basis),
+        "categories": category,
+        "families": family,
+        **thresholds,
+    }
+
+
+def _finish_gap_run(
+    make_view: Callable[[Literal["error", "warning"]], View],
+    gap_count: int,
+    fail_on_gap: bool,
+    max_gaps: int | None,
+    exit_zero: bool,
+    fmt: Format,
+    output: Path | None,
+) -> NoReturn:
+    """Print a gap report, append the step summary, and exit 1 if the run fails on its gaps."""
+    code = _gap_exit(gap_count, fail_on_gap, max_gaps, exit_zero)
+    view = make_view("error" if code == int(ExitCode.FOUND) else "warning")
+    emit(view, fmt, output)
+    _step_summary(view)
+    raise typer.Exit(code)
+
+
+@app.command()
+def compare(
+    member: Annotated[str, typer.Argument(help="The member to examine, such as JP.")],
+    vs: PeersOption = "G7",
+    as_of: AsOfOption = None,
+    date_basis: BasisOption = "effective",
+    min_peers: MinPeersOption = 1,
+    min_share: MinShareOption = 0.0,
+    category: CategoryOption = None,
+    family: FamilyOption = None,
+    only_gaps: Annotated[bool, typer.Option("--only-gaps", help="Show only the gaps.")] = False,
+    fail_on_gap: FailOnGapOption = False,
+    max_gaps: MaxGapsOption = None,
+    exit_zero: ExitZeroOption = False,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    prefix: PrefixOption = None,
+) -> None:
+    """Where MEMBER lags its peers: every category, who is ahead, since when, for how long.
+
+    Examples:
+
+      sanctions-gap compare JP --vs G7
+
+      sanctions-gap compare JP --vs G7 --as-of 2022-03-21 --only-gaps
+
+      sanctions-gap compare JP --vs GB,US --family energy --format csv -o jp.csv
+
+      sanctions-gap compare JP --vs G7 --fail-on-gap --format github
+    """
+    from sanctions_gap.engine import compare as run_compare
+    from sanctions_gap.render.views import compare_view
+
+    dataset = load(data)
+    report = run_compare(
+        dataset,
+        member,
+        dataset.resolve_group(vs),
+        as_date(as_of),
+        **_selection(date_basis, category, family, min_peers=min_peers, min_share=min_share),
+    )
+    _finish_gap_run(
+        lambda severity: compare_view(
+            report,
+            dataset,
+            only_gaps=only_gaps,
+            repo_prefix=_prefix(data, prefix),
+            severity=severity,
+        ),
+        len(report.gaps),
+        fail_on_gap,
+        max_gaps,
+        exit_zero,
+        fmt,
+        output,
+    )
+
+
+@app.command()
+def gaps(
+    group: GroupOption = "G7",
+    as_of: AsOfOption = None,
+    date_basis: BasisOption = "effective",
+    min_peers: MinPeersOption = 1,
+    min_share: MinShareOption = 0.0,
+    category: CategoryOption = None,
+    family: FamilyOption = None,
+    fail_on_gap: FailOnGapOption = False,
+    max_gaps: MaxGapsOption = None,
+    exit_zero: ExitZeroOption = False,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+    prefix: PrefixOption = None,
+) -> None:
+    """Every member's gaps against the rest of its group, ranked: who lags most.
+
+    Examples:
+
+      sanctions-gap gaps --group G7
+
+      sanctions-gap gaps --group G7+EU --as-of 2022-06-30 --format markdown
+    """
+    from sanctions_gap.engine import gaps as run_gaps
+    from sanctions_gap.render.views import gaps_view
+
+    dataset = load(data)
+    report = run_gaps(
+        dataset,
+        dataset.resolve_group(group),
+        as_date(as_of),
+        **_selection(date_basis, category, family, min_peers=min_peers, min_share=min_share),
+    )
+    _finish_gap_run(
+        lambda severity: gaps_view(
+            report, dataset, repo_prefix=_prefix(data, prefix), severity=severity
+        ),
+        sum(len(entry.items) for entry in report.entries),
+        fail_on_gap,
+        max_gaps,
+        exit_zero,
+        fmt,
+        output,
+    )
+
+
+@app.command()
+def matrix(
+    group: GroupOption = "G7+EU",
+    as_of: AsOfOption = None,
+    date_basis: BasisOption = "effective",
+    category: CategoryOption = None,
+    family: FamilyOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """A heat map of members x categories on a date.
+
+    Examples:
+
+      sanctions-gap matrix --group G7 --as-of 2022-03-21
+
+      sanctions-gap matrix --format csv -o levels.csv
+    """
+    from sanctions_gap.engine import matrix as run_matrix
+    from sanctions_gap.render.views import matrix_view
+
+    dataset = load(data)
+    report = run_matrix(
+        dataset,
+        dataset.resolve_group(group),
+        as_date(as_of),
+        **_selection(date_basis, category, family),
+    )
+    emit(matrix_view(report), fmt, output)
+
+
+@app.command()
+def show(
+    member: Annotated[str, typer.Argument(help="The member, such as JP.")],
+    category: Annotated[
+        str | None,
+        typer.Option("--category", "-c", help="Only this category.", show_default=False),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """The records themselves: instruments, exemptions and sources.
+
+    Examples:
+
+      sanctions-gap show JP --category airspace_ban
+
+      sanctions-gap show FR --format json
+    """
+    from sanctions_gap.engine import show as run_show
+    from sanctions_gap.render.views import show_view
+
+    emit(show_view(run_show(load(data), member, category)), fmt, output)
+
+
+@app.command()
+def timeline(
+    member: Annotated[str, typer.Argument(help="The member, such as JP.")],
+    vs: PeersOption = "G7",
+    start: Annotated[
+        dt.datetime,
+        typer.Option("--from", formats=["%Y-%m-%d"], help="First date (YYYY-MM-DD)."),
+    ] = dt.datetime(2014, 1, 1),
+    end: AsOfOption = None,
+    freq: Annotated[
+        str, typer.Option("--freq", help="MS: the first of each month; D: every day.")
+    ] = "MS",
+    date_basis: BasisOption = "effective",
+    min_peers: MinPeersOption = 1,
+    min_share: MinShareOption = 0.0,
+    category: CategoryOption = None,
+    family: FamilyOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """MEMBER's stringency index against its peers' median over time, gaps opened and closed,
+    and each category's adoption latency.
+
+    Examples:
+
+      sanctions-gap timeline JP --vs G7 --from 2022-01-01 --as-of 2022-12-31
+
+      sanctions-gap timeline JP --vs G7 --format csv -o jp-timeline.csv
+    """
+    from sanctions_gap.engine import timeline as run_timeline
+    from sanctions_gap.render.views import timeline_view
+
+    if freq not in ("MS", "D"):
+        raise typer.BadParameter(f"{freq!r} is not a frequency; use MS or D", param_hint="--freq")
+    dataset = load(data)
+    report = run_timeline(
+        dataset,
+        member,
+        dataset.resolve_group(vs),
+        start=start.date(),
+        end=as_date(end),
+        freq="MS" if freq == "MS" else "D",
+        **_selection(date_basis, category, family, min_peers=min_peers, min_share=min_share),
+    )
+    emit(timeline_view(report), fmt, output)
+
+
+@app.command()
+def diff(
+    member: Annotated[str, typer.Argument(help="The member, such as JP.")],
+    start: Annotated[
+        dt.datetime, typer.Option("--from", formats=["%Y-%m-%d"], help="The earlier date.")
+    ],
+    end: Annotated[dt.datetime, typer.Option("--to", formats=["%Y-%m-%d"], help="The later date.")],
+    vs: PeersOption = "G7",
+    date_basis: BasisOption = "effective",
+    min_peers: MinPeersOption = 1,
+    min_share: MinShareOption = 0.0,
+    category: CategoryOption = None,
+    family: FamilyOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """The gaps that opened and closed between two dates.
+
+    Example:
+
+      sanctions-gap diff JP --vs G7 --from 2022-03-21 --to 2023-03-21
+    """
+    from sanctions_gap.engine import diff as run_diff
+    from sanctions_gap.render.views import diff_view
+
+    if end < start:
+        raise typer.BadParameter("--to must not be before --from", param_hint="--to")
+    dataset = load(data)
+    report = run_diff(
+        dataset,
+        member,
+        dataset.resolve_group(vs),
+        start.date(),
+        end.date(),
+        **_selection(date_basis, category, family, min_peers=min_peers, min_share=min_share),
+    )
+    emit(diff_view(report), fmt, output)
+
+
+@app.command()
+def export(
+    table: Annotated[
+        str,
+        typer.Argument(help="records: every record; panel: member x category x date levels."),
+    ] = "records",
+    start: Annotated[
+        dt.datetime,
+        typer.Option("--from", formats=["%Y-%m-%d"], help="panel: first date."),
+    ] = dt.datetime(2014, 1, 1),
+    end: AsOfOption = None,
+    freq: Annotated[
+        str, typer.Option("--freq", help="panel: MS (the first of each month) or D (daily).")
+    ] = "MS",
+    date_basis: BasisOption = "effective",
+    data: DataOption = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="csv or json (one object per row).", case_sensitive=False
+        ),
+    ] = "csv",
+    output: OutputOption = None,
+) -> None:
+    """The tidy tables, for analysis in pandas or R.
+
+    Examples:
+
+      sanctions-gap export records -o records.csv
+
+      sanctions-gap export panel --freq D --from 2022-01-01 -o panel.csv
+    """
+    from sanctions_gap.export import frame_to_csv, frame_to_json
+    from sanctions_gap.frame import level_panel, records_frame
+
+    if table not in ("records", "panel"):
+        raise typer.BadParameter(f"{table!r} is not a table; use records or panel")
+    if fmt.lower() not in ("csv", "json"):
+        raise typer.BadParameter(f"{fmt!r}: export writes csv or json", param_hint="--format")
+    if freq not in ("MS", "D"):
+        raise typer.BadParameter(f"{freq!r} is not a frequency; use MS or D", param_hint="--freq")
+    dataset = load(data)
+    if table == "records":
+        frame = records_frame(dataset)
+    else:
+        frame = level_panel(
+            dataset,
+            start=start.date(),
+            end=as_date(end),
+            freq="MS" if freq == "MS" else "D",
+            basis=_basis(date_basis),
+        )
+    text = frame_to_csv(frame) if fmt.lower() == "csv" else frame_to_json(frame)
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+    say(f"{len(frame)} rows")
 
 
 def main() -> None:

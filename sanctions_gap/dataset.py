@@ -83,6 +83,11 @@ class Dataset:
     """Every measure record, by member code and then file order."""
     files: Mapping[str, str] = field(repr=False)
     """The file of each member, as shown in messages."""
+    memo: dict[object, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """A cache for tables that later stages derive from the records (the engine's level index).
+
+    The dataset never changes once loaded, so a derived table stays valid for its lifetime.
+    """
 
     @cached_property
     def _histories(self) -> dict[tuple[str, str], tuple[list[Record], list[Record]]]:
@@ -116,8 +121,10 @@ class Dataset:
         for group_id, group in self.groups.items():
             if group_id.upper() == name.strip().upper():
                 return sorted(group.members)
-        if "," in name or name.strip().upper() in self.members or name.strip().upper() in (
-            MEMBER_ALIASES
+        if (
+            "," in name
+            or name.strip().upper() in self.members
+            or name.strip().upper() in (MEMBER_ALIASES)
         ):
             codes = [self.resolve_member(part) for part in name.split(",") if part.strip()]
             return sorted(set(codes))
@@ -132,7 +139,9 @@ class Dataset:
             return self.categories[category.strip()]
         except KeyError:
             known = ", ".join(self.categories)
-            raise LookupFailed(f"unknown category {category!r}; known categories: {known}") from None
+            raise LookupFailed(
+                f"unknown category {category!r}; known categories: {known}"
+            ) from None
 
     def own_level(
         self,
@@ -146,7 +155,8 @@ class Dataset:
         cat = self.categories[category]
         chosen: Record | None = None
         if basis is DateBasis.EFFECTIVE:
-            index = bisect.bisect_right(dated, on, key=lambda r: r.measure.effective)
+            # Every dated record has an effective date; `or` only narrows the type.
+            index = bisect.bisect_right(dated, on, key=lambda r: r.measure.effective or on)
             chosen = dated[index - 1] if index else None
         else:
             # Announced dates need not follow the effective order: take the latest start.

@@ -27,6 +27,7 @@ from sanctions_gap.models import (
     Measure,
     Member,
 )
+from sanctions_gap.perf import paused_gc
 
 CATEGORIES_FILE = "categories.yaml"
 GROUPS_FILE = "groups.yaml"
@@ -93,7 +94,8 @@ def validate_dataset(path: str | Path | None = None) -> ValidationReport:
         issue = Issue(str(root), 0, "no-dataset", "not a directory; give a dataset directory")
         return ValidationReport(root, (issue,), None, 0)
     checker = _Checker(root, issues)
-    dataset = checker.run()
+    with paused_gc():
+        dataset = checker.run()
     issues.sort()
     return ValidationReport(root, tuple(issues), None if issues else dataset, checker.files)
 

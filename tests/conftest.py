@@ -25,3 +25,12 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         "SANCTIONS_GAP_FORMAT",
     ):
         monkeypatch.delenv(name, raising=False)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files in tests/golden/ from the current output.",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -27,7 +28,16 @@ def render_table(view: View, *, width: int = 100, color: bool = False) -> str:
     if not view.rows:
         console.print(Text(view.empty))
         return buffer.getvalue()
-    table = Table(title=Text(view.title, style="bold"), expand=False, header_style="bold")
+    # A light box (a rule under the header, no vertical lines) leaves the width to the data, so
+    # that tables stay readable at 80 columns in CI logs.
+    table = Table(
+        title=Text(view.title, style="bold"),
+        expand=False,
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
     shown = [i for i, column in enumerate(view.columns) if column.in_table]
     for index in shown:
         column = view.columns[index]
@@ -39,7 +49,7 @@ def render_table(view: View, *, width: int = 100, color: bool = False) -> str:
             justify="right" if column.numeric else "left",
             overflow="fold",
             no_wrap=widest <= 12,
-            min_width=widest if widest <= 12 else min(widest, 10),
+            min_width=widest if widest <= 12 else None,
         )
     for row in view.rows:
         # Text objects, not strings: text from the data is shown as typed, never as markup.

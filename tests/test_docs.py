@@ -1,0 +1,56 @@
+"""The documentation matches the code: commands, exit codes, categories."""
+
+from __future__ import annotations
+
+import re
+
+import typer
+from typer.testing import CliRunner
+
+from sanctions_gap.cli import app
+from sanctions_gap.errors import ExitCode
+from sanctions_gap.validate import load_dataset
+
+from .conftest import DATA, ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+DATA_README = (DATA / "README.md").read_text(encoding="utf-8")
+
+
+def command_names() -> list[str]:
+    command = typer.main.get_command(app)
+    return sorted(command.commands)  # type: ignore[attr-defined]  # a group has .commands
+
+
+def test_every_command_has_help_and_is_documented() -> None:
+    runner = CliRunner()
+    for name in command_names():
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example" in result.stdout, f"{name} --help shows no example"
+        assert f"`sanctions-gap {name}" in README or f"/ `{name}`" in README, name
+
+
+def test_readme_exit_codes_match_the_code() -> None:
+    table = dict(re.findall(r"^\| (\d) \| (.+?) \|$", README, flags=re.MULTILINE))
+    assert {int(code) for code in table} == {int(code) for code in ExitCode}
+
+
+def test_data_readme_lists_every_category_and_level() -> None:
+    dataset = load_dataset(DATA)
+    for category in dataset.categories.values():
+        assert f"**`{category.id}`**" in DATA_README, category.id
+        for level in category.levels:
+            assert f"- `{level.id}`: {' '.join(level.description.split())}" in DATA_README, (
+                category.id,
+                level.id,
+            )
+
+
+def test_quick_start_comes_first() -> None:
+    first_section = README.split("\n## ")[1]
+    assert first_section.startswith("Quick start")
+    commands = re.findall(r"```sh\n(.+?)\n```", first_section)
+    assert len(commands) == 2
+    assert "pip install ." in commands[0] and "compare JP --vs G7" in commands[0]
+    assert "[test]" in commands[1] and "pytest" in commands[1]

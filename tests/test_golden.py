@@ -1,0 +1,102 @@
+"""Golden files: every command in every format, on a small fixture dataset, byte for byte.
+
+Refresh them on purpose with `python -m pytest tests/test_golden.py --update-golden`, then read
+the diff before committing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sanctions_gap.cli import app
+
+FIXTURE = Path(__file__).parent / "fixtures" / "golden"
+GOLDEN = Path(__file__).parent / "golden"
+FORMATS = ("table", "csv", "json", "markdown", "github")
+DATA = ["--data", str(FIXTURE)]
+PREFIX = ["--path-prefix", "data/"]
+
+# Each command with the arguments that fix its answer (dates included: no "today").
+COMMANDS: dict[str, list[str]] = {
+    "validate": ["validate", str(FIXTURE), "--path-prefix", "data/"],
+    "categories": ["categories", *DATA],
+    "groups": ["groups", *DATA],
+    "members": ["members", *DATA],
+    "coverage": ["coverage", *DATA, "--as-of", "2024-07-01"],
+    "compare": ["compare", "AA", "--vs", "ALL", *DATA, "--as-of", "2022-03-21", *PREFIX],
+    "compare-announced": [
+        "compare",
+        "aa",
+        "--vs",
+        "BB,CC",
+        *DATA,
+        "--as-of",
+        "2022-04-10",
+        "--date-basis",
+        "announced",
+        *PREFIX,
+    ],
+    "gaps": ["gaps", "--group", "ALL", *DATA, "--as-of", "2022-03-21", *PREFIX],
+    "matrix": ["matrix", "--group", "ALL", *DATA, "--as-of", "2022-03-21"],
+    "show": ["show", "CC", *DATA],
+    "timeline": [
+        "timeline",
+        "AA",
+        "--vs",
+        "G3",
+        *DATA,
+        "--from",
+        "2022-01-01",
+        "--as-of",
+        "2022-12-01",
+    ],
+    "diff": ["diff", "AA", "--vs", "G3", *DATA, "--from", "2022-01-01", "--to", "2022-06-01"],
+}
+EXPORTS: dict[str, list[str]] = {
+    "export-records": ["export", "records", *DATA],
+    "export-panel": [
+        "export",
+        "panel",
+        *DATA,
+        "--from",
+        "2022-01-01",
+        "--as-of",
+        "2022-04-01",
+        "--freq",
+        "MS",
+    ],
+}
+
+CASES = [
+    (name, fmt, [*args, "--format", fmt]) for name, args in COMMANDS.items() for fmt in FORMATS
+]
+CASES += [
+    (name, fmt, [*args, "--format", fmt])
+    for name, args in EXPORTS.items()
+    for fmt in ("csv", "json")
+]
+CASES += [("schema", "json", ["schema"])]
+
+
+@pytest.mark.parametrize(("name", "fmt", "args"), CASES, ids=[f"{n}.{f}" for n, f, _ in CASES])
+def test_golden(name: str, fmt: str, args: list[str], request: pytest.FixtureRequest) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / f"{name}.{fmt}"
+    if request.config.getoption("--update-golden"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}; run with --update-golden"
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_every_command_has_a_golden_file() -> None:
+    import typer
+
+    command = typer.main.get_command(app)
+    names = set(command.commands)  # type: ignore[attr-defined]  # a group has .commands
+    covered = {args[0] for _, _, args in CASES}
+    assert names == covered
