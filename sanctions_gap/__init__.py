@@ -9,7 +9,16 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only; the imports below are lazy
     from sanctions_gap.dataset import Dataset, DateBasis, LevelAnswer
-    from sanctions_gap.engine import compare, diff, gaps, index, matrix, show, timeline
+    from sanctions_gap.engine import (
+        compare,
+        diff,
+        gaps,
+        index,
+        indexes,
+        matrix,
+        show,
+        timeline,
+    )
     from sanctions_gap.errors import DataError, Issue, LookupFailed
     from sanctions_gap.frame import level_panel, records_frame
     from sanctions_gap.validate import load_dataset, validate_dataset
@@ -26,6 +35,7 @@ __all__ = [
     "diff",
     "gaps",
     "index",
+    "indexes",
     "level_panel",
     "load_dataset",
     "matrix",
@@ -50,6 +60,7 @@ _LAZY = {
     "diff": "sanctions_gap.engine",
     "gaps": "sanctions_gap.engine",
     "index": "sanctions_gap.engine",
+    "indexes": "sanctions_gap.engine",
     "matrix": "sanctions_gap.engine",
     "show": "sanctions_gap.engine",
     "timeline": "sanctions_gap.engine",

@@ -630,6 +630,38 @@ def matrix(
 
 
 @app.command()
+def index(
+    group: GroupOption = "G7+EU",
+    as_of: AsOfOption = None,
+    date_basis: BasisOption = "effective",
+    category: CategoryOption = None,
+    family: FamilyOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: OutputOption = None,
+) -> None:
+    """Each member's stringency index (0-100) and the coverage it rests on, highest first.
+
+    Examples:
+
+      sanctions-gap index --group G7
+
+      sanctions-gap index --group G7+EU --as-of 2022-03-21 --family energy
+    """
+    from sanctions_gap.engine import indexes
+    from sanctions_gap.render.views import index_view
+
+    dataset = load(data)
+    report = indexes(
+        dataset,
+        dataset.resolve_group(group),
+        as_date(as_of),
+        **_selection(date_basis, category, family),
+    )
+    emit(index_view(report), fmt, output)
+
+
+@app.command()
 def show(
     member: Annotated[str, typer.Argument(help="The member, such as JP.")],
     category: Annotated[

@@ -77,7 +77,7 @@ class IndexResult:
     value: float | None
     """The index, 0 to 100; None when no applicable category is known."""
     coverage: float
-    """Known applicable categories / all categories considered (0 to 1)."""
+    """Known categories / the categories that can apply to the member (0 to 1)."""
     categories: int
     """How many categories were considered."""
     known: int
@@ -121,6 +121,54 @@ class IndexResult:
                 "not_applicable": "int64",
                 "unknown": "int64",
             }
+        )
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """The stringency index of every member of a group on a date, highest first."""
+
+    members: tuple[str, ...]
+    as_of: dt.date
+    date_basis: DateBasis
+    results: tuple[IndexResult, ...]
+    """Highest index first (members with no index last), then by code."""
+
+    @property
+    def median(self) -> float | None:
+        """The median index of the group (of the members that have one)."""
+        values = [r.value for r in self.results if r.value is not None]
+        return statistics.median(values) if values else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready mapping."""
+        rows = []
+        for result in self.results:
+            row = result.to_dict()
+            del row["schema_version"], row["as_of"], row["date_basis"]
+            rows.append(row)
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "members": list(self.members),
+            "as_of": self.as_of.isoformat(),
+            "date_basis": self.date_basis.value,
+            "rows": rows,
+            "summary": {"members": len(self.results), "median_index": _round(self.median)},
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per member, highest index first."""
+        return _frame(
+            self.to_dict()["rows"],
+            {
+                "member": "string",
+                "index": "float64",
+                "coverage": "float64",
+                "categories": "int64",
+                "known": "int64",
+                "not_applicable": "int64",
+                "unknown": "int64",
+            },
         )
 
 
@@ -930,15 +978,18 @@ def _indexes(dataset: Dataset, assessment: _Assessment, basis: DateBasis) -> dic
     for row, code in enumerate(assessment.members):
         count = int(known[row].sum())
         value = 100.0 * float(total[row]) / float(weight_known[row]) if count else None
+        not_applicable = int((assessment.rank[row] == RANK_NOT_APPLICABLE).sum())
+        applicable = width - not_applicable
         results[code] = IndexResult(
             member=code,
             as_of=assessment.as_of,
             date_basis=basis,
             value=value,
-            coverage=count / width if width else 0.0,
+            # Coverage is of the categories that can apply: not applicable is a known answer.
+            coverage=count / applicable if applicable else 0.0,
             categories=width,
             known=count,
-            not_applicable=int((assessment.rank[row] == RANK_NOT_APPLICABLE).sum()),
+            not_applicable=not_applicable,
             unknown=int((assessment.rank[row] == RANK_UNKNOWN).sum()),
         )
     return results
@@ -1128,6 +1179,27 @@ def index(
     category_ids = _select_categories(dataset, categories, families)
     assessment = _assess(dataset, (code,), category_ids, as_of, basis, 1, 0.0)
     return _indexes(dataset, assessment, basis)[code]
+
+
+def indexes(
+    dataset: Dataset,
+    members: str | Iterable[str],
+    as_of: dt.date,
+    *,
+    basis: DateBasis = DateBasis.EFFECTIVE,
+    categories: Iterable[str] | None = None,
+    families: Iterable[str] | None = None,
+) -> IndexReport:
+    """The stringency index of every member of a group (a group id, or codes), highest first."""
+    codes = _group(dataset, members)
+    category_ids = _select_categories(dataset, categories, families)
+    assessment = _assess(dataset, codes, category_ids, as_of, basis, 1, 0.0)
+    results = _indexes(dataset, assessment, basis)
+    ranked = sorted(
+        (results[code] for code in codes),
+        key=lambda r: (r.value is None, -(r.value or 0.0), r.member),
+    )
+    return IndexReport(tuple(codes), as_of, basis, tuple(ranked))
 
 
 def gaps(

@@ -200,7 +200,8 @@ def test_index_weighted_with_coverage(tmp_path: Path) -> None:
     result = index(ds, "JP", AS_OF)
     # (0.5 x 1 + 1.0 x 2) / 3; sberbank unknown, swift not applicable.
     assert result.value == pytest.approx(100 * 2.5 / 3)
-    assert result.coverage == 0.5 and result.known == 2
+    # Coverage counts the categories that can apply: 2 known of 3 (swift is not applicable).
+    assert result.coverage == pytest.approx(2 / 3) and result.known == 2
     assert result.unknown == 1 and result.not_applicable == 1
     assert index(ds, "AA", AS_OF).value is None
     assert index(ds, "JP", AS_OF, categories=["central_bank"]).value == 50.0

@@ -40,6 +40,7 @@ COMMANDS: dict[str, list[str]] = {
         *PREFIX,
     ],
     "gaps": ["gaps", "--group", "ALL", *DATA, "--as-of", "2022-03-21", *PREFIX],
+    "index": ["index", "--group", "ALL", *DATA, "--as-of", "2022-03-21"],
     "matrix": ["matrix", "--group", "ALL", *DATA, "--as-of", "2022-03-21"],
     "show": ["show", "CC", *DATA],
     "timeline": [

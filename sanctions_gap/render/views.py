@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the reports are only annotations here: no import cost at ru
         CompareReport,
         DiffReport,
         GapsReport,
+        IndexReport,
         MatrixReport,
         ShowReport,
         TimelineReport,
@@ -595,4 +596,39 @@ def diff_view(report: DiffReport) -> View:
             f"{counts['still_open']} still open",
         ),
         empty="No gap on either date.",
+    )
+
+
+def index_view(report: IndexReport) -> View:
+    """Each member's stringency index (0-100) and the coverage it rests on, highest first."""
+    rows = tuple(
+        (
+            Cell(r.member),
+            Cell(_number(r.value), r.value),
+            Cell(_bar(r.value, report.median), None),
+            Cell(_percent(r.coverage), r.coverage),
+            Cell(str(r.known), r.known),
+            Cell(str(r.not_applicable), r.not_applicable),
+            Cell(str(r.unknown), r.unknown, "bold red" if r.unknown else None),
+        )
+        for r in report.results
+    )
+    return View(
+        title=f"Stringency index on {report.as_of.isoformat()}",
+        columns=(
+            Column("member", "Member"),
+            Column("index", "Index", numeric=True),
+            Column("chart", "Index (| = median)"),
+            Column("coverage", "Coverage", numeric=True),
+            Column("known", "Known", numeric=True),
+            Column("not_applicable", "N/A", numeric=True),
+            Column("unknown", "Unknown", numeric=True),
+        ),
+        rows=rows,
+        payload=report.to_dict(),
+        summary=(
+            f"median index {_number(report.median)} over {plural(len(rows), 'member')} "
+            f"({report.date_basis.value} dates); the index is the weighted mean of the known, "
+            "applicable levels (0 = none anywhere, 100 = the strongest level everywhere)",
+        ),
     )
