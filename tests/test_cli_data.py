@@ -163,3 +163,18 @@ def test_output_file_written_whole(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert out.read_text(encoding="utf-8").startswith("member,records,with_url")
+
+
+def test_internal_error_is_one_line_and_debug_shows_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sanctions_gap.render.views as views
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views, "members_view", boom)
+    result = runner.invoke(app, ["members"])
+    assert result.exit_code == 2
+    assert "internal error: RuntimeError: boom; rerun with --debug" in result.stderr
+    assert "Traceback" not in result.output
+    debug = runner.invoke(app, ["--debug", "members"])
+    assert isinstance(debug.exception, RuntimeError)
