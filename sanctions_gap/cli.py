@@ -721,6 +721,11 @@ def timeline(
 
     if freq not in ("MS", "D"):
         raise typer.BadParameter(f"{freq!r} is not a frequency; use MS or D", param_hint="--freq")
+    if start.date() > as_date(end):
+        raise typer.BadParameter(
+            f"{start.date().isoformat()} is after the end date {as_date(end).isoformat()}",
+            param_hint="--from",
+        )
     dataset = load(data)
     report = run_timeline(
         dataset,

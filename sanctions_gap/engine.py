@@ -1095,6 +1095,14 @@ def _check_thresholds(min_peers: int, min_share: float) -> None:
         raise CompareError(f"min_share must be between 0 and 1, not {min_share}")
 
 
+def _peers(dataset: Dataset, member: str, peers: str | Iterable[str]) -> list[str]:
+    """The peers' codes without the member itself; at least one must remain."""
+    codes = [p for p in _group(dataset, peers) if p != member]
+    if not codes:
+        raise CompareError(f"no peers to compare {member} with: name at least one other member")
+    return codes
+
+
 def _group(dataset: Dataset, members: str | Iterable[str]) -> list[str]:
     """Member codes, sorted: a group id or ``CA,US`` list, or an iterable of codes."""
     if isinstance(members, str):
@@ -1146,7 +1154,7 @@ def compare(
     """
     _check_thresholds(min_peers, min_share)
     code = dataset.resolve_member(member)
-    peer_codes = [p for p in _group(dataset, peers) if p != code]
+    peer_codes = _peers(dataset, code, peers)
     category_ids = _select_categories(dataset, categories, families)
     group = (code, *peer_codes)
     assessment = _assess(dataset, group, category_ids, as_of, basis, min_peers, min_share)
@@ -1340,7 +1348,7 @@ def timeline(
 
     _check_thresholds(min_peers, min_share)
     code = dataset.resolve_member(member)
-    peer_codes = [p for p in _group(dataset, peers) if p != code]
+    peer_codes = _peers(dataset, code, peers)
     category_ids = _select_categories(dataset, categories, families)
     group = sorted({code, *peer_codes})
     panel = level_panel(

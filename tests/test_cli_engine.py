@@ -108,6 +108,8 @@ def test_gaps_exit_code_and_error_annotations() -> None:
         ["show", "JP", "--category", "nope"],
         ["diff", "JP", "--from", "2023-01-01", "--to", "2022-01-01"],
         ["timeline", "JP", "--freq", "W"],
+        ["timeline", "JP", "--from", "2030-01-01", "--as-of", "2026-01-01"],
+        ["compare", "JP", "--vs", "JP"],
         ["export", "tables"],
         ["export", "records", "--format", "markdown"],
     ],

@@ -513,6 +513,15 @@ def _bar(value: float | None, median: float | None, width: int = 20) -> str:
     return "".join(bar)
 
 
+def _days_relative(days: float) -> str:
+    """``3 days after``, ``1 day before``, ``on the same day as``."""
+    if days == 0:
+        return "on the same day as"
+    amount = abs(days)
+    unit = "day" if amount == 1 else "days"
+    return f"{amount:g} {unit} {'after' if days > 0 else 'before'}"
+
+
 def timeline_view(report: TimelineReport) -> View:
     """The member's index over time against its peers' median, with the gaps opened and closed."""
     rows = tuple(
@@ -528,9 +537,9 @@ def timeline_view(report: TimelineReport) -> View:
     events = tuple(f"{e.date.isoformat()}: gap {e.change} in {e.category}" for e in report.events)
     latencies = tuple(
         f"{row.category}: {report.member} reached {row.member_status} "
-        f"{row.lag_days_first} days after the first peer"
+        f"{_days_relative(row.lag_days_first)} the first peer"
         + (
-            f", {row.lag_days_median:g} after the median peer"
+            f" and {_days_relative(row.lag_days_median)} the median peer"
             if row.lag_days_median is not None
             else ""
         )
