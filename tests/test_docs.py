@@ -58,3 +58,10 @@ def test_quick_start_comes_first() -> None:
     assert len(commands) == 2
     assert "pip install ." in commands[0] and "compare JP --vs G7" in commands[0]
     assert "[test]" in commands[1] and "pytest" in commands[1]
+
+
+def test_readme_python_examples_run() -> None:
+    blocks = re.findall(r"```python\n(.+?)```", README, flags=re.DOTALL)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own documentation
