@@ -510,18 +510,8 @@ class MatrixReport:
 
     def to_frame(self) -> pd.DataFrame:
         """The long table: member, category, status, level, via."""
-        records = [
-            {
-                "member": c.member,
-                "category": c.category,
-                "status": c.status,
-                "level": c.level,
-                "via": c.via,
-            }
-            for c in self.cells
-        ]
-        return _frame(
-            records,
+        return _frame_of(
+            self.cells,
             {
                 "member": "string",
                 "category": "string",
@@ -608,17 +598,8 @@ class TimelineReport:
 
     def to_frame(self) -> pd.DataFrame:
         """The points: date, index, peer_median_index, gaps."""
-        records = [
-            {
-                "date": p.date,
-                "index": p.index,
-                "peer_median_index": p.peer_median_index,
-                "gaps": p.gaps,
-            }
-            for p in self.points
-        ]
-        return _frame(
-            records,
+        return _frame_of(
+            self.points,
             {
                 "date": DATE_DTYPE,
                 "index": "float64",
@@ -792,6 +773,11 @@ class ShowReport:
             "urls": "string",
         }
         return _frame(records, dtypes)
+
+
+def _frame_of(items: Sequence[object], dtypes: dict[str, str]) -> pd.DataFrame:
+    """A frame with one row per item and a column per attribute named in ``dtypes``."""
+    return _frame([{name: getattr(item, name) for name in dtypes} for item in items], dtypes)
 
 
 def _frame(records: list[dict[str, Any]], dtypes: dict[str, str]) -> pd.DataFrame:
