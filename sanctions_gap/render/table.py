@@ -28,6 +28,9 @@ def render_table(view: View, *, width: int = 100, color: bool = False) -> str:
     if not view.rows:
         console.print(Text(view.empty))
         return buffer.getvalue()
+    if view.layout == "cards":
+        _print_cards(console, view)
+        return buffer.getvalue()
     # A light box (a rule under the header, no vertical lines) leaves the width to the data, so
     # that tables stay readable at 80 columns in CI logs.
     table = Table(
@@ -56,3 +59,21 @@ def render_table(view: View, *, width: int = 100, color: bool = False) -> str:
         table.add_row(*(Text(row[i].text, style=row[i].style or "") for i in shown))
     console.print(table)
     return buffer.getvalue()
+
+
+def _print_cards(console: Console, view: View) -> None:
+    """One block per row: each non-empty cell under its column's heading, for long text."""
+    console.print(Text(view.title, style="bold"))
+    shown = [i for i, column in enumerate(view.columns) if column.in_table]
+    for row in view.rows:
+        console.rule(style="dim")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for index in shown:
+            cell = row[index]
+            if cell.text:
+                grid.add_row(
+                    Text(view.columns[index].header), Text(cell.text, style=cell.style or "")
+                )
+        console.print(grid)

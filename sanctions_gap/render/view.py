@@ -75,3 +75,5 @@ class View:
     """GitHub annotations (for ``--format github``)."""
     empty: str = "Nothing to show."
     """What the table and Markdown say when there are no rows."""
+    layout: Literal["table", "cards"] = "table"
+    """How the terminal shows the rows: a table, or (for long text) one card per row."""

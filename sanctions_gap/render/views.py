@@ -457,12 +457,13 @@ def show_view(report: ShowReport) -> View:
             if measure.effective
             else f"standing (confirmed {confirmed})"
         )
-        exemptions = "; ".join(
+        exemptions = "\n".join(
             e.scope + (f" (until {e.until.isoformat()})" if e.until else "")
             for e in measure.exemptions
         )
-        sources = "; ".join(
-            s.title
+        sources = "\n".join(
+            "• "
+            + s.title
             + (f" <{s.url}>" if s.url else "")
             + (f" [{s.citation}]" if s.citation and s.citation != s.title else "")
             for s in measure.sources
@@ -487,17 +488,18 @@ def show_view(report: ShowReport) -> View:
             Column("category", "Category"),
             Column("status", "Status"),
             Column("effective", "Effective"),
-            Column("announced", "Announced", in_table=False),
+            Column("announced", "Announced"),
             Column("instrument", "Instrument"),
             Column("summary", "Summary"),
-            Column("exemptions", "Exemptions", in_table=False),
+            Column("exemptions", "Exemptions"),
             Column("sources", "Sources"),
-            Column("location", "File", in_table=False),
+            Column("location", "File"),
         ),
         rows=tuple(rows),
         payload=report.to_dict(),
         summary=(f"{plural(len(rows), 'record')}",),
         empty="No records: the status is unknown.",
+        layout="cards",
     )
 
 
