@@ -476,8 +476,9 @@ def show_view(report: ShowReport) -> View:
                 Cell(measure.announced.isoformat() if measure.announced else ""),
                 Cell(measure.instrument or ""),
                 Cell(measure.summary),
-                Cell(exemptions),
-                Cell(sources),
+                # One per line for people; "; "-separated in CSV cells.
+                Cell(exemptions, exemptions.replace("\n", "; ") or None),
+                Cell(sources, sources.replace("\n", "; ") or None),
                 Cell(f"{record.path}:{record.line}"),
             )
         )
