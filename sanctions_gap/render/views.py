@@ -461,13 +461,12 @@ def show_view(report: ShowReport) -> View:
             e.scope + (f" (until {e.until.isoformat()})" if e.until else "")
             for e in measure.exemptions
         )
-        sources = "\n".join(
-            "• "
-            + s.title
+        sources = [
+            s.title
             + (f" <{s.url}>" if s.url else "")
             + (f" [{s.citation}]" if s.citation and s.citation != s.title else "")
             for s in measure.sources
-        )
+        ]
         rows.append(
             (
                 Cell(measure.category),
@@ -478,7 +477,7 @@ def show_view(report: ShowReport) -> View:
                 Cell(measure.summary),
                 # One per line for people; "; "-separated in CSV cells.
                 Cell(exemptions, exemptions.replace("\n", "; ") or None),
-                Cell(sources, sources.replace("\n", "; ") or None),
+                Cell("\n".join(f"• {source}" for source in sources), "; ".join(sources)),
                 Cell(f"{record.path}:{record.line}"),
             )
         )
