@@ -135,6 +135,7 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        metavar="DIR",
         envvar="SANCTIONS_GAP_DATA",
         help="Dataset directory (default: the bundled data).",
         file_okay=False,
@@ -156,6 +157,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         help="Write the output to this file (whole, or not at all) instead of stdout.",
         dir_okay=False,
         show_default=False,
@@ -165,6 +167,7 @@ AsOfOption = Annotated[
     dt.datetime | None,
     typer.Option(
         "--as-of",
+        metavar="DATE",
         formats=["%Y-%m-%d"],
         help="The date to answer for (YYYY-MM-DD; default: today).",
         show_default=False,
@@ -372,17 +375,24 @@ PeersOption = Annotated[
     str,
     typer.Option(
         "--vs",
+        metavar="GROUP",
         help="The peers: a group id (G7, G7+EU, EU-G7) or member codes such as CA,US.",
     ),
 ]
 GroupOption = Annotated[
     str,
-    typer.Option("--group", "-g", help="A group id (G7, G7+EU) or member codes such as CA,JP,US."),
+    typer.Option(
+        "--group",
+        "-g",
+        metavar="GROUP",
+        help="A group id (G7, G7+EU) or member codes such as CA,JP,US.",
+    ),
 ]
 BasisOption = Annotated[
     str,
     typer.Option(
         "--date-basis",
+        metavar="BASIS",
         help="effective: dates the measures legally applied; announced: when announced.",
         case_sensitive=False,
     ),
@@ -402,12 +412,19 @@ MinShareOption = Annotated[
 ]
 CategoryOption = Annotated[
     list[str] | None,
-    typer.Option("--category", "-c", help="Only this category (repeatable).", show_default=False),
+    typer.Option(
+        "--category",
+        "-c",
+        metavar="ID",
+        help="Only this category (repeatable).",
+        show_default=False,
+    ),
 ]
 FamilyOption = Annotated[
     list[str] | None,
     typer.Option(
         "--family",
+        metavar="FAMILY",
         help="Only categories of this family (repeatable): financial, trade, energy, "
         "transport, diplomatic, individuals.",
         show_default=False,
@@ -496,7 +513,9 @@ def _finish_gap_run(
 
 @app.command()
 def compare(
-    member: Annotated[str, typer.Argument(help="The member to examine, such as JP.")],
+    member: Annotated[
+        str, typer.Argument(metavar="MEMBER", help="The member to examine, such as JP.")
+    ],
     vs: PeersOption = "G7",
     as_of: AsOfOption = None,
     date_basis: BasisOption = "effective",
@@ -667,7 +686,7 @@ def index(
 
 @app.command()
 def show(
-    member: Annotated[str, typer.Argument(help="The member, such as JP.")],
+    member: Annotated[str, typer.Argument(metavar="MEMBER", help="The member, such as JP.")],
     category: Annotated[
         str | None,
         typer.Option("--category", "-c", help="Only this category.", show_default=False),
@@ -692,11 +711,13 @@ def show(
 
 @app.command()
 def timeline(
-    member: Annotated[str, typer.Argument(help="The member, such as JP.")],
+    member: Annotated[str, typer.Argument(metavar="MEMBER", help="The member, such as JP.")],
     vs: PeersOption = "G7",
     start: Annotated[
         dt.datetime,
-        typer.Option("--from", formats=["%Y-%m-%d"], help="First date (YYYY-MM-DD)."),
+        typer.Option(
+            "--from", metavar="DATE", formats=["%Y-%m-%d"], help="First date (YYYY-MM-DD)."
+        ),
     ] = dt.datetime(2014, 1, 1),
     end: AsOfOption = None,
     freq: Annotated[
@@ -745,11 +766,15 @@ def timeline(
 
 @app.command()
 def diff(
-    member: Annotated[str, typer.Argument(help="The member, such as JP.")],
+    member: Annotated[str, typer.Argument(metavar="MEMBER", help="The member, such as JP.")],
     start: Annotated[
-        dt.datetime, typer.Option("--from", formats=["%Y-%m-%d"], help="The earlier date.")
+        dt.datetime,
+        typer.Option("--from", metavar="DATE", formats=["%Y-%m-%d"], help="The earlier date."),
     ],
-    end: Annotated[dt.datetime, typer.Option("--to", formats=["%Y-%m-%d"], help="The later date.")],
+    end: Annotated[
+        dt.datetime,
+        typer.Option("--to", metavar="DATE", formats=["%Y-%m-%d"], help="The later date."),
+    ],
     vs: PeersOption = "G7",
     date_basis: BasisOption = "effective",
     min_peers: MinPeersOption = 1,
@@ -791,7 +816,7 @@ def export(
     ] = "records",
     start: Annotated[
         dt.datetime,
-        typer.Option("--from", formats=["%Y-%m-%d"], help="panel: first date."),
+        typer.Option("--from", metavar="DATE", formats=["%Y-%m-%d"], help="panel: first date."),
     ] = dt.datetime(2014, 1, 1),
     end: AsOfOption = None,
     freq: Annotated[
