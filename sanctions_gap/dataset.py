@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -201,10 +201,6 @@ class Dataset:
                     inherited.status, inherited.level, inherited.via or parent, inherited.record
                 )
         return best
-
-    def members_of(self, codes: Iterable[str]) -> list[Member]:
-        """The members with these codes."""
-        return [self.members[code] for code in codes]
 
 
 def _starts_after(dated: list[Record], on: dt.date, basis: DateBasis) -> bool:

@@ -26,6 +26,8 @@ from sanctions_gap.frame import (
     day_of,
     level_index,
     level_panel,
+    select_categories,
+    select_members,
 )
 from sanctions_gap.models import FAMILIES, UNKNOWN
 from sanctions_gap.perf import paused_gc
@@ -1093,17 +1095,14 @@ def _group(dataset: Dataset, members: str | Iterable[str]) -> list[str]:
     """Member codes, sorted: a group id or ``CA,US`` list, or an iterable of codes."""
     if isinstance(members, str):
         return dataset.resolve_group(members)
-    return sorted({dataset.resolve_member(code) for code in members})
+    return select_members(dataset, members)
 
 
 def _select_categories(
     dataset: Dataset, categories: Iterable[str] | None, families: Iterable[str] | None
 ) -> list[str]:
     """Category ids in `categories.yaml` order, filtered by ids and by families."""
-    selected = list(dataset.categories)
-    if categories is not None:
-        wanted = {dataset.resolve_category(category).id for category in categories}
-        selected = [c for c in selected if c in wanted]
+    selected = select_categories(dataset, categories)
     if families is not None:
         chosen = set()
         for family in families:

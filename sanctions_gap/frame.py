@@ -128,8 +128,8 @@ def level_panel(
     """
     import pandas as pd
 
-    codes = _member_codes(dataset, members)
-    category_ids = _category_ids(dataset, categories)
+    codes = select_members(dataset, members)
+    category_ids = select_categories(dataset, categories)
     if freq not in ("D", "MS"):
         raise ValueError(f"freq must be 'D' or 'MS', not {freq!r}")
     dates = pd.date_range(start, end, freq=freq).astype(DATE_DTYPE)
@@ -235,8 +235,8 @@ class LevelIndex:
                     standing[pair[position]] = position
                 continue
             dated[position] = True
-            start[position] = _day(begins)
-            effective[position] = _day(measure.effective)
+            start[position] = day_of(begins)
+            effective[position] = day_of(measure.effective)
         positions = np.flatnonzero(dated)
         keys = pair[positions] * _DAY_SPAN + start[positions] + _DAY_OFFSET
         # Sorted by key, then effective date: where two records start on the same day (possible
@@ -393,14 +393,9 @@ class LevelGrid:
 _EPOCH = dt.date(1970, 1, 1)
 
 
-def _day(date: dt.date) -> int:
-    """Days since 1970-01-01."""
-    return (date - _EPOCH).days
-
-
 def day_of(date: dt.date) -> int:
     """Days since 1970-01-01 (the engine's day numbers)."""
-    return _day(date)
+    return (date - _EPOCH).days
 
 
 def date_of(day: int) -> dt.date:
@@ -412,13 +407,15 @@ def _days(dates: npt.NDArray[np.datetime64]) -> Ints:
     return dates.astype("datetime64[D]").astype(np.int64)
 
 
-def _member_codes(dataset: Dataset, members: Iterable[str] | None) -> list[str]:
+def select_members(dataset: Dataset, members: Iterable[str] | None) -> list[str]:
+    """Member codes, sorted and without repeats: all of them, or those named (any case)."""
     if members is None:
         return list(dataset.members)
     return sorted({dataset.resolve_member(code) for code in members})
 
 
-def _category_ids(dataset: Dataset, categories: Iterable[str] | None) -> list[str]:
+def select_categories(dataset: Dataset, categories: Iterable[str] | None) -> list[str]:
+    """Category ids in `categories.yaml` order: all of them, or those named."""
     if categories is None:
         return list(dataset.categories)
     wanted = {dataset.resolve_category(category).id for category in categories}

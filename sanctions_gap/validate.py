@@ -128,10 +128,8 @@ class _Checker:
     def run(self) -> Dataset | None:
         categories = self.check_categories(self.read(CATEGORIES_FILE))
         members_dir = self.root / MEMBERS_DIR
-        member_files: list[Path] = []
-        if members_dir.is_dir():
-            member_files = sorted(p for p in members_dir.iterdir() if p.suffix in (".yaml", ".yml"))
-        else:
+        member_files = list(iter_member_files(self.root))
+        if not members_dir.is_dir():
             self.add(
                 MEMBERS_DIR,
                 0,
