@@ -351,6 +351,8 @@ class GapItem:
     share_ahead: float
     first_peer_date: dt.date | None
     days_open: int | None
+    member_source: Record | None = field(default=None, compare=False)
+    """The record that sets the member's status (annotations point at its file and line)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The item as a JSON-ready mapping."""
@@ -983,14 +985,19 @@ def _indexes(dataset: Dataset, assessment: _Assessment, basis: DateBasis) -> dic
     return results
 
 
+def _record(dataset: Dataset, assessment: _Assessment, row: int, column: int) -> Record | None:
+    """The record that sets a member's status in a category (its own or an inherited one)."""
+    position = int(assessment.record[row, column])
+    return dataset.records[position] if position >= 0 else None
+
+
 def _compare_row(dataset: Dataset, assessment: _Assessment, row: int, column: int) -> CompareRow:
     """The row of one member (``row``) and category (``column``) against the rest of the group."""
     index = assessment.index
     category = dataset.categories[assessment.categories[column]]
     members = assessment.members
     rank = int(assessment.rank[row, column])
-    record_at = int(assessment.record[row, column])
-    record = dataset.records[record_at] if record_at >= 0 else None
+    record = _record(dataset, assessment, row, column)
     status = record.measure.status if record is not None else UNKNOWN
     level = _level(assessment, row, column)
     others = [p for p in range(len(members)) if p != row]
@@ -1064,8 +1071,8 @@ def _latency(
 
 
 def _status(dataset: Dataset, assessment: _Assessment, row: int, column: int) -> str:
-    record_at = int(assessment.record[row, column])
-    return dataset.records[record_at].measure.status if record_at >= 0 else UNKNOWN
+    record = _record(dataset, assessment, row, column)
+    return record.measure.status if record is not None else UNKNOWN
 
 
 def _level(assessment: _Assessment, row: int, column: int) -> float | None:
@@ -1242,6 +1249,7 @@ def _gaps(
                 share_ahead=len(peers_ahead) / int(assessment.applicable[row, column]),
                 first_peer_date=first,
                 days_open=(as_of - first).days if first is not None else None,
+                member_source=_record(dataset, assessment, int(row), int(column)),
             )
         )
 

@@ -360,9 +360,7 @@ def gaps_view(
     annotations = []
     for entry in report.entries:
         for item in entry.items:
-            record = dataset.level(
-                entry.member, item.category, report.as_of, report.date_basis
-            ).record
+            record = item.member_source
             annotations.append(
                 Annotation(
                     severity,
