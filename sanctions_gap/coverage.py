@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanctions_gap.dataset import Dataset
-from sanctions_gap.models import NOT_APPLICABLE, UNKNOWN
+from sanctions_gap.models import NOT_APPLICABLE, SOURCE_KINDS, UNKNOWN, Member
+from sanctions_gap.sources import OFFICIAL, UNIDENTIFIED, UNLISTED, SourceKinds
+
+SOURCE_COLUMNS = (*SOURCE_KINDS, UNLISTED, UNIDENTIFIED)
+"""The kinds a source can be counted under: the kinds of `sources.yaml`, then an unlisted host
+and a citation that names no official identifier."""
 
 RECORDED = "recorded"
 INHERITED = "inherited"
@@ -56,6 +61,75 @@ class MemberCoverage:
     """Categories with no record at all: the gaps in the data itself."""
     unknown_categories: tuple[str, ...]
     """The ids of those categories."""
+    quality: SourceQuality | None = None
+    """The quality of the file's sources (None where the dataset has no `sources.yaml`)."""
+
+
+@dataclass(frozen=True)
+class SourceQuality:
+    """How well one member's records are sourced, by the kinds of `sources.yaml`."""
+
+    dated: int
+    """Records with an effective date (every one needs an official source)."""
+    dated_official: int
+    """Dated records that cite at least one official source."""
+    waived: int
+    """Dated records without one that give `official_source_waiver`."""
+    weak_only: int
+    """Records whose every source is state-affiliated or other."""
+    sources: dict[str, int]
+    """Sources by kind (see ``SOURCE_COLUMNS``)."""
+    oldest_confirmed: dt.date | None
+    """The oldest `confirmed` date of a standing absence: how far back the weakest claim is."""
+
+    @property
+    def official_share(self) -> float | None:
+        """The share of dated records with an official source (None with no dated record)."""
+        return self.dated_official / self.dated if self.dated else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        share = self.official_share
+        return {
+            "dated": self.dated,
+            "dated_official": self.dated_official,
+            "official_share": None if share is None else round(share, 4),
+            "waived": self.waived,
+            "weak_only": self.weak_only,
+            "sources": {kind: self.sources[kind] for kind in SOURCE_COLUMNS},
+            "oldest_confirmed": (
+                self.oldest_confirmed.isoformat() if self.oldest_confirmed else None
+            ),
+        }
+
+
+def source_quality(member: Member, kinds: SourceKinds) -> SourceQuality:
+    """Count one member's records by the kinds of their sources."""
+    counts = dict.fromkeys(SOURCE_COLUMNS, 0)
+    dated = dated_official = waived = weak_only = 0
+    confirmed: list[dt.date] = []
+    for measure in member.measures:
+        found = kinds.kinds(measure.sources)
+        for kind in found:
+            counts[kind] += 1
+        weak_only += kinds.weak_only(measure)
+        if measure.is_standing:
+            if measure.confirmed is not None:
+                confirmed.append(measure.confirmed)
+            continue
+        dated += 1
+        if OFFICIAL in found:
+            dated_official += 1
+        elif measure.official_source_waiver is not None:
+            waived += 1
+    return SourceQuality(
+        dated=dated,
+        dated_official=dated_official,
+        waived=waived,
+        weak_only=weak_only,
+        sources=counts,
+        oldest_confirmed=min(confirmed) if confirmed else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -75,6 +149,18 @@ class CoverageReport:
     def unknown_cells(self) -> int:
         """How many cells are unknown, over all members."""
         return sum(m.unknown for m in self.members)
+
+    @property
+    def dated(self) -> int | None:
+        """Dated records over all members (None without `sources.yaml`)."""
+        found = [m.quality.dated for m in self.members if m.quality is not None]
+        return sum(found) if found else None
+
+    @property
+    def dated_official(self) -> int | None:
+        """Dated records with an official source, over all members."""
+        found = [m.quality.dated_official for m in self.members if m.quality is not None]
+        return sum(found) if found else None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form."""
@@ -96,6 +182,7 @@ class CoverageReport:
                     "not_applicable": m.not_applicable,
                     "unknown": m.unknown,
                     "unknown_categories": list(m.unknown_categories),
+                    "sources": m.quality.to_dict() if m.quality else None,
                 }
                 for m in self.members
             ],
@@ -109,6 +196,8 @@ class CoverageReport:
                 "members": len(self.members),
                 "categories": len(self.categories),
                 "unknown": self.unknown_cells,
+                "dated": self.dated,
+                "dated_official": self.dated_official,
             },
         }
 
@@ -155,6 +244,11 @@ def measure_coverage(dataset: Dataset, as_of: dt.date) -> CoverageReport:
                 not_applicable=states[NOT_APPLICABLE],
                 unknown=states[UNKNOWN],
                 unknown_categories=tuple(unknown),
+                quality=(
+                    source_quality(member, dataset.source_kinds)
+                    if dataset.source_kinds is not None
+                    else None
+                ),
             )
         )
     return CoverageReport(as_of, tuple(dataset.categories), tuple(totals), tuple(cells))

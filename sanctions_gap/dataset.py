@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sanctions_gap.errors import LookupFailed
 from sanctions_gap.models import NOT_APPLICABLE, UNKNOWN, Category, Group, Measure, Member
+from sanctions_gap.sources import SourceKinds
 
 MEMBER_ALIASES: Mapping[str, str] = {"UK": "GB"}
 """Codes accepted on the command line for another member's code."""
@@ -83,6 +84,8 @@ class Dataset:
     """Every measure record, by member code and then file order."""
     files: Mapping[str, str] = field(repr=False)
     """The file of each member, as shown in messages."""
+    source_kinds: SourceKinds | None = field(default=None, repr=False)
+    """The kinds of the cited hosts (from `sources.yaml`), where the dataset has them."""
     memo: dict[object, object] = field(default_factory=dict, init=False, repr=False, compare=False)
     """A cache for tables that later stages derive from the records (the engine's level index).
 

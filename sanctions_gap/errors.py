@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 
 class ExitCode(enum.IntEnum):
@@ -30,14 +31,23 @@ class Issue:
     """A stable kebab-case identifier of the rule (``unknown-category``)."""
     message: str
     """What is wrong, quoting the bad value, and what would be valid."""
+    severity: Literal["error", "warning"] = "error"
+    """An error makes the dataset invalid; a warning is reported and loading goes on."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message} [{self.rule}]"
+        shown = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {shown}{self.message} [{self.rule}]"
 
     def to_dict(self) -> dict[str, str | int]:
         """The issue as a JSON-ready mapping."""
-        return {"path": self.path, "line": self.line, "rule": self.rule, "message": self.message}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "rule": self.rule,
+            "message": self.message,
+            "severity": self.severity,
+        }
 
 
 class SanctionsGapError(Exception):

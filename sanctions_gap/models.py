@@ -109,6 +109,20 @@ class Source(_Model):
     """An official identifier of the instrument or document (`Council Regulation (EU) 2022/334`)."""
     title: Text
     """The title of the page or document."""
+    published: dt.date | None = None
+    """The date the page or document shows: its publication, or its last update where it
+    gives one. The evidence date of a standing absence is its latest source's date."""
+    accessed: dt.date | None = None
+    """The date the editor read a page that is kept current (a consolidated list, a register)
+    and shows no date of its own; used as its date only where `published` is absent."""
+    note: Text | None = None
+    """Why the source is kept, where it is not official or professional (for example, the
+    only public report of a fact)."""
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date the source's evidence reaches: `published`, else `accessed`."""
+        return self.published if self.published is not None else self.accessed
 
 
 class Exemption(_Model):
@@ -143,6 +157,9 @@ class Measure(_Model):
     """At least one source for the record."""
     notes: Text | None = None
     """Free-text notes."""
+    official_source_waiver: Text | None = None
+    """Why the record cites no official source: the reason no official text exists (for
+    example, a decision announced only at a press conference). Waives `no-official-source`."""
 
     @property
     def is_standing(self) -> bool:
@@ -165,3 +182,29 @@ class Member(_Model):
     """Members whose measures apply to this member too (France, Germany, Italy: `EU`)."""
     measures: list[Measure] = Field(default_factory=list)
     """The records, in any order."""
+
+
+SourceKind = Literal["official", "professional", "news", "state_affiliated", "other"]
+"""What a cited host is (see `data/README.md`, "Source kinds")."""
+
+SOURCE_KINDS: tuple[str, ...] = ("official", "professional", "news", "state_affiliated", "other")
+"""The source kinds, strongest first."""
+
+
+class InstrumentPattern(_Model):
+    """A pattern that recognises an official identifier of a legal instrument in a citation."""
+
+    pattern: Text
+    """A regular expression (Python syntax), searched for in the citation's text."""
+    example: Text
+    """A citation that the pattern recognises (a test checks that it does)."""
+
+
+class SourceKindsFile(_Model):
+    """The content of `sources.yaml`: the kind of every host that member files cite."""
+
+    hosts: dict[str, SourceKind]
+    """Host name (without `www.`) to its kind; an entry covers its subdomains too, and the
+    longest matching entry wins (`usembassy.gov` official, `jmh.usembassy.gov` news)."""
+    identifiers: list[InstrumentPattern] = Field(default_factory=list)
+    """Official identifiers: a citation without URL that matches one counts as official."""

@@ -10,7 +10,7 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,16 +26,28 @@ from sanctions_gap.models import (
     GroupFile,
     Measure,
     Member,
+    SourceKindsFile,
 )
 from sanctions_gap.perf import paused_gc
+from sanctions_gap.sources import OFFICIAL, UNLISTED, SourceKinds, evidence_date, host_of
 
 CATEGORIES_FILE = "categories.yaml"
 GROUPS_FILE = "groups.yaml"
+SOURCES_FILE = "sources.yaml"
 MEMBERS_DIR = "members"
 EARLIEST = dt.date(1991, 12, 25)
 """No date in the data may come before the Russian Federation existed."""
 RESERVED_LEVELS = (NOT_APPLICABLE, UNKNOWN)
 _MEMBER_CODE = re.compile(r"^[A-Z]{2}$")
+
+SOURCE_RULES: dict[str, Literal["error", "warning"]] = {
+    "unknown-source-host": "warning",
+    "no-official-source": "warning",
+    "weak-sources-only": "warning",
+    "confirmed-after-evidence": "warning",
+    "needless-waiver": "warning",
+}
+"""The severity of each source rule (run only where the dataset has `sources.yaml`)."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +65,18 @@ class ValidationReport:
 
     @property
     def valid(self) -> bool:
-        """Whether the dataset has no issue."""
-        return not self.issues
+        """Whether the dataset has no error (warnings do not make it invalid)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        """The issues that make the dataset invalid."""
+        return tuple(issue for issue in self.issues if issue.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        """The issues reported as warnings."""
+        return tuple(issue for issue in self.issues if issue.severity == "warning")
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary."""
@@ -82,7 +104,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     """
     report = validate_dataset(path)
     if report.dataset is None:
-        raise DataError(list(report.issues), report.root)
+        raise DataError(list(report.errors), report.root)
     return report.dataset
 
 
@@ -97,7 +119,8 @@ def validate_dataset(path: str | Path | None = None) -> ValidationReport:
     with paused_gc():
         dataset = checker.run()
     issues.sort()
-    return ValidationReport(root, tuple(issues), None if issues else dataset, checker.files)
+    valid = not any(issue.severity == "error" for issue in issues)
+    return ValidationReport(root, tuple(issues), dataset if valid else None, checker.files)
 
 
 class _Checker:
@@ -111,9 +134,11 @@ class _Checker:
         """The data of the file being checked, for the lines of its keys and items."""
         self.member_data: dict[str, LineDict] = {}
         """The data of each member file that validated, by member code."""
+        self.kinds: SourceKinds | None = None
+        """The source kinds of `sources.yaml`, once read (None without one)."""
 
     def add(self, path: str, line: int, rule: str, message: str) -> None:
-        self.issues.append(Issue(path, line, rule, message))
+        self.issues.append(Issue(path, line, rule, message, SOURCE_RULES.get(rule, "error")))
 
     def read(self, name: str) -> RawDocument | None:
         file = self.root / name
@@ -127,6 +152,7 @@ class _Checker:
 
     def run(self) -> Dataset | None:
         categories = self.check_categories(self.read(CATEGORIES_FILE))
+        self.kinds = self.check_sources_file()
         members_dir = self.root / MEMBERS_DIR
         member_files = list(iter_member_files(self.root))
         if not members_dir.is_dir():
@@ -171,7 +197,7 @@ class _Checker:
         known = set(members) | {file.stem.upper() for file in member_files}
         self.check_inheritance(members, files, known)
         groups = self.check_groups(self.read(GROUPS_FILE), known)
-        if self.issues or categories is None or groups is None:
+        if any(i.severity == "error" for i in self.issues) or categories is None or groups is None:
             return None
         return Dataset(
             root=self.root,
@@ -180,7 +206,44 @@ class _Checker:
             members=dict(sorted(members.items())),
             records=tuple(records),
             files=files,
+            source_kinds=self.kinds,
         )
+
+    def check_sources_file(self) -> SourceKinds | None:
+        """The source kinds of `sources.yaml`, where the dataset has one (it is optional)."""
+        if not (self.root / SOURCES_FILE).is_file():
+            return None
+        document = self.read(SOURCES_FILE)
+        if document is None:
+            return None
+        self.document = document.data
+        parsed = self.model(SourceKindsFile, document.data, document.path, ())
+        if parsed is None:
+            return None
+        valid = True
+        for index, item in enumerate(parsed.identifiers):
+            where = line_of(document.data, ("identifiers", index, "pattern"))
+            try:
+                matches = re.search(item.pattern, item.example) is not None
+            except re.error as exc:
+                self.add(
+                    document.path,
+                    where,
+                    "invalid-pattern",
+                    f"the pattern {item.pattern!r} is not a valid regular expression ({exc})",
+                )
+                valid = False
+                continue
+            if not matches:
+                self.add(
+                    document.path,
+                    where,
+                    "pattern-misses-example",
+                    f"the pattern {item.pattern!r} does not match its example "
+                    f"{item.example!r}; correct one of them",
+                )
+                valid = False
+        return SourceKinds.from_file(parsed) if valid else None
 
     # ------------------------------------------------------------------ shape (pydantic)
 
@@ -521,6 +584,8 @@ class _Checker:
                     "official name of the instrument); it has only "
                     + ", ".join(repr(k) for k in source.model_fields_set),
                 )
+        if self.kinds is not None:
+            self.check_record_sources(measure, path, loc)
         for position, exemption in enumerate(measure.exemptions):
             if (
                 exemption.until is not None
@@ -534,6 +599,68 @@ class _Checker:
                     f"exemption until {exemption.until.isoformat()} ends before the measure's "
                     f"effective date {measure.effective.isoformat()}; an exemption must end on "
                     "or after the date the measure applies",
+                )
+
+    def check_record_sources(self, measure: Measure, path: str, loc: tuple[Any, ...]) -> None:
+        """The source rules: listed hosts, an official source, no weak-only support, and a
+        standing absence confirmed no later than its evidence."""
+        assert self.kinds is not None  # noqa: S101 - the caller checks
+        data = self.document
+        kinds = self.kinds.kinds(measure.sources)
+        for position, (source, kind) in enumerate(zip(measure.sources, kinds, strict=True)):
+            if kind == UNLISTED and source.url is not None:
+                self.add(
+                    path,
+                    line_of(data, (*loc, "sources", position, "url")),
+                    "unknown-source-host",
+                    f"the host {host_of(source.url)!r} is not in {SOURCES_FILE}; add it with "
+                    "its kind (official, professional, news, state_affiliated or other)",
+                )
+        start = line_of(data, loc)
+        official = OFFICIAL in kinds
+        if measure.official_source_waiver is not None and official:
+            self.add(
+                path,
+                line_of(data, (*loc, "official_source_waiver")),
+                "needless-waiver",
+                "the record cites an official source, so 'official_source_waiver' waives "
+                "nothing; delete it",
+            )
+        elif not measure.is_standing and not official and measure.official_source_waiver is None:
+            self.add(
+                path,
+                start,
+                "no-official-source",
+                f"the {measure.category} record effective "
+                f"{measure.effective.isoformat() if measure.effective else '?'} cites no official "
+                "source; cite the act, the official journal or the government's notice (a URL "
+                "on an official host, or a citation with its official identifier), or give "
+                "'official_source_waiver' with the reason no official text exists",
+            )
+        if all(kind in ("state_affiliated", "other") for kind in kinds):
+            self.add(
+                path,
+                start,
+                "weak-sources-only",
+                f"every source of this {measure.category} record is state-affiliated media or "
+                "a wiki, blog, mirror or aggregator; cite the official text or a professional "
+                "or news report of it",
+            )
+        if measure.is_standing and measure.confirmed is not None:
+            evidence = evidence_date(measure)
+            if evidence is None or measure.confirmed > evidence:
+                reach = (
+                    f"its latest source is dated {evidence.isoformat()}"
+                    if evidence is not None
+                    else "no source carries a date ('published' or 'accessed')"
+                )
+                self.add(
+                    path,
+                    line_of(data, (*loc, "confirmed")),
+                    "confirmed-after-evidence",
+                    f"confirmed {measure.confirmed.isoformat()} claims more than the evidence: "
+                    f"{reach}; set 'confirmed' to the latest source's date, or cite a later "
+                    "source that shows the absence",
                 )
 
     def check_history(self, records: list[Record]) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from sanctions_gap.coverage import SOURCE_COLUMNS
 from sanctions_gap.models import NOT_APPLICABLE, UNKNOWN
 from sanctions_gap.render.view import Annotation, Cell, Column, View
 
 if TYPE_CHECKING:  # the reports are only annotations here: no import cost at run time
-    from sanctions_gap.coverage import CoverageReport
+    from sanctions_gap.coverage import CoverageReport, SourceQuality
     from sanctions_gap.dataset import Dataset
     from sanctions_gap.engine import (
         CompareReport,
@@ -56,15 +57,17 @@ def validation_view(report: ValidationReport, repo_prefix: str = "") -> View:
         for issue in report.issues
     )
     files = {issue.path for issue in report.issues}
+    warned = f", {plural(len(report.warnings), 'warning')}" if report.warnings else ""
     if report.valid:
-        summary = f"the dataset is valid ({plural(report.files, 'file')} read)"
+        summary = f"the dataset is valid ({plural(report.files, 'file')} read{warned})"
     else:
         summary = (
-            f"{report.root}: {plural(len(report.issues), 'issue')} in {plural(len(files), 'file')}"
+            f"{report.root}: {plural(len(report.errors), 'error')}{warned} in "
+            f"{plural(len(files), 'file')}"
         )
     annotations = tuple(
         Annotation(
-            "error",
+            issue.severity,
             f"{repo_prefix}{issue.path}",
             issue.line,
             f"sanctions-gap: {issue.rule}",
@@ -197,6 +200,7 @@ def coverage_view(report: CoverageReport) -> View:
             Cell(", ".join(m.unknown_categories)),
             Cell(m.reviewed.isoformat()),
             Cell(str(m.age_days), m.age_days),
+            *_quality_cells(m.quality),
         )
         for m in report.members
     )
@@ -208,6 +212,14 @@ def coverage_view(report: CoverageReport) -> View:
         "Records: URL = cites a URL, Cit. = citations only. Cells: Own = own records, "
         "Inh. = inherited only, N/A = not applicable, Unk. = unknown. Age: days since reviewed.",
     )
+    quality: tuple[str, ...] = ()
+    if report.dated is not None and report.dated_official is not None:
+        share = report.dated_official / report.dated if report.dated else None
+        quality = (
+            f"official sources: {report.dated_official} of {plural(report.dated, 'dated record')}"
+            f" ({_percent(share)}). Off. = dated records with an official source, Weak = records "
+            "resting only on state-affiliated or other sources",
+        )
     return View(
         title="Dataset coverage",
         columns=(
@@ -222,10 +234,41 @@ def coverage_view(report: CoverageReport) -> View:
             Column("unknown_categories", "Unknown categories"),
             Column("reviewed", "Reviewed", in_table=False),
             Column("age_days", "Age", numeric=True),
+            *(_QUALITY_COLUMNS if report.dated is not None else ()),
         ),
         rows=rows,
         payload=report.to_dict(),
-        summary=summary,
+        summary=summary + quality,
+    )
+
+
+_QUALITY_COLUMNS = (
+    Column("dated", "Dated", numeric=True, in_table=False),
+    Column("dated_official", "Official", numeric=True, in_table=False),
+    Column("official_share", "Off.", numeric=True),
+    Column("waived", "Waived", numeric=True, in_table=False),
+    Column("weak_only", "Weak", numeric=True),
+    *(
+        Column(f"sources_{kind}", f"Sources: {kind}", numeric=True, in_table=False)
+        for kind in SOURCE_COLUMNS
+    ),
+    Column("oldest_confirmed", "Oldest confirmed", in_table=False),
+)
+
+
+def _quality_cells(quality: SourceQuality | None) -> tuple[Cell, ...]:
+    """The source-quality cells of a coverage row (empty where there is no `sources.yaml`)."""
+    if quality is None:
+        return ()
+    share = quality.official_share
+    return (
+        Cell(str(quality.dated), quality.dated),
+        Cell(str(quality.dated_official), quality.dated_official),
+        Cell(_percent(share), share, "green" if share is not None and share >= 0.85 else "red"),
+        Cell(str(quality.waived), quality.waived),
+        Cell(str(quality.weak_only), quality.weak_only, "bold red" if quality.weak_only else None),
+        *(Cell(str(quality.sources[kind]), quality.sources[kind]) for kind in SOURCE_COLUMNS),
+        Cell(quality.oldest_confirmed.isoformat() if quality.oldest_confirmed else ""),
     )
 
 
