@@ -338,8 +338,9 @@ def schema(output: OutputOption = None) -> None:
     import json
 
     from sanctions_gap.models import Member
+    from sanctions_gap.validate import adapter
 
-    document = Member.model_json_schema()
+    document = adapter(Member).json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "sanctions-gap member file"
     text = json.dumps(document, indent=2, sort_keys=True) + "\n"

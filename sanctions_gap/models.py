@@ -1,11 +1,16 @@
-"""The typed models of the dataset files: categories, groups and member records (pydantic v2)."""
+"""The typed records of the dataset files: categories, groups, members and their measures.
+
+The records are frozen standard-library dataclasses, so that using a dataset costs no schema
+building; ``validate`` checks the files against them with pydantic (their annotations and the
+constraint markers below carry the rules), and their field docstrings become the descriptions
+of the JSON Schema that `sanctions-gap schema` prints.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
 
 NOT_APPLICABLE = "not_applicable"
 """The status of a record where the category cannot apply to the member."""
@@ -16,23 +21,56 @@ UNKNOWN = "unknown"
 FAMILIES = ("financial", "trade", "energy", "transport", "diplomatic", "individuals")
 """The families that group categories, in display order."""
 
+
+class Constraint:
+    """A rule on a field's value, which pydantic applies when ``validate`` checks a file.
+
+    Pydantic calls ``__get_pydantic_core_schema__`` of each marker in an ``Annotated`` type;
+    the marker adds its keywords (``pattern``, ``min_length``, ``gt``, ``le``) to the schema of
+    the value. Nothing is imported until a file is checked.
+    """
+
+    def __init__(self, **rules: Any) -> None:
+        self.rules = rules
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema.update(self.rules)
+        return schema
+
+    def __repr__(self) -> str:
+        return f"Constraint({', '.join(f'{k}={v!r}' for k, v in self.rules.items())})"
+
+
+def _fields_from_dict(cls: type, source: Any, handler: Any) -> Any:
+    # Strict (see CONFIG) would also require an instance of the dataclass itself; the files
+    # hold mappings, so the class accepts a mapping while every field stays strict.
+    schema = handler(source)
+    schema["strict"] = False
+    return schema
+
+
+CONFIG = {"extra": "forbid", "strict": True, "use_attribute_docstrings": True}
+"""Pydantic settings of every record type: strict (a YAML number is not text, and a quoted
+"2022-03-01" is not a date) and no unknown key (a misspelt key would otherwise be lost)."""
+
 Family = Literal["financial", "trade", "energy", "transport", "diplomatic", "individuals"]
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
-MemberCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-Text = Annotated[str, StringConstraints(min_length=1)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")]
+Identifier = Annotated[str, Constraint(pattern=r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")]
+MemberCode = Annotated[str, Constraint(pattern=r"^[A-Z]{2}$")]
+GroupId = Annotated[str, Constraint(pattern=r"^[A-Za-z0-9][A-Za-z0-9+_-]*$")]
+Text = Annotated[str, Constraint(min_length=1)]
+Url = Annotated[str, Constraint(pattern=r"^https?://[^\s]+$")]
 
 
-class _Model(BaseModel):
-    # Strict: a YAML number is not text, and a quoted "2022-03-01" is not a date. Unknown keys
-    # are errors (a misspelt key would otherwise be lost silently). Field docstrings become
-    # descriptions in the JSON Schema that `sanctions-gap schema` prints.
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", strict=True, use_attribute_docstrings=True
-    )
+def record_type(cls: type) -> type:
+    """Make ``cls`` a frozen, keyword-only dataclass that validation can check."""
+    cls.__pydantic_config__ = CONFIG  # type: ignore[attr-defined]  # read by pydantic
+    cls.__get_pydantic_core_schema__ = classmethod(_fields_from_dict)  # type: ignore[attr-defined]
+    return dataclass(frozen=True, kw_only=True)(cls)
 
 
-class Level(_Model):
+@record_type
+class Level:
     """One step of a category's ordinal scale."""
 
     id: Identifier
@@ -41,7 +79,8 @@ class Level(_Model):
     """What counts as this level: precise enough that two careful people code alike."""
 
 
-class Category(_Model):
+@record_type
+class Category:
     """One kind of measure, with its own ordinal scale of levels, weakest first."""
 
     id: Identifier
@@ -52,9 +91,9 @@ class Category(_Model):
     """The family the category belongs to."""
     description: Text
     """What the category covers."""
-    levels: list[Level] = Field(min_length=2)
+    levels: Annotated[list[Level], Constraint(min_length=2)]
     """The levels, weakest first; the first is always `none`."""
-    weight: float = Field(default=1.0, gt=0, le=100)
+    weight: Annotated[float, Constraint(gt=0, le=100)] = 1.0
     """The category's weight in the stringency index (1 by default)."""
     not_applicable_when: Text | None = None
     """When `not_applicable` is the right status for a member."""
@@ -73,34 +112,38 @@ class Category(_Model):
         return self.level_ids.index(status) / (len(self.levels) - 1)
 
 
-class CategoryFile(_Model):
+@record_type
+class CategoryFile:
     """The content of `categories.yaml`."""
 
-    categories: list[Category] = Field(min_length=1)
+    categories: Annotated[list[Category], Constraint(min_length=1)]
     """The controlled vocabulary of categories."""
 
 
-class Group(_Model):
+@record_type
+class Group:
     """A named group of members, such as the G7."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9+_-]*$")]
+    id: GroupId
     """The group's identifier, as typed on the command line (`G7`, `G7+EU`)."""
     label: Text
     """A human-readable name."""
     description: Text | None = None
     """What the group is."""
-    members: list[MemberCode] = Field(min_length=1)
+    members: Annotated[list[MemberCode], Constraint(min_length=1)]
     """The codes of its members."""
 
 
-class GroupFile(_Model):
+@record_type
+class GroupFile:
     """The content of `groups.yaml`."""
 
     groups: list[Group]
     """The named groups."""
 
 
-class Source(_Model):
+@record_type
+class Source:
     """Where a record can be checked: a page the editor has read, or an official citation."""
 
     url: Url | None = None
@@ -125,7 +168,8 @@ class Source(_Model):
         return self.published if self.published is not None else self.accessed
 
 
-class Exemption(_Model):
+@record_type
+class Exemption:
     """A carve-out from a measure."""
 
     scope: Text
@@ -134,7 +178,8 @@ class Exemption(_Model):
     """The last day the exemption applies, if it is time-limited."""
 
 
-class Measure(_Model):
+@record_type
+class Measure:
     """A record: from its `effective` date on, the member's level in the category is `status`."""
 
     category: Identifier
@@ -151,9 +196,9 @@ class Measure(_Model):
     """The legal act or decision."""
     summary: Text
     """One line: what the measure does."""
-    exemptions: list[Exemption] = Field(default_factory=list)
+    exemptions: list[Exemption] = field(default_factory=list)
     """Carve-outs, with their end dates where they matter."""
-    sources: list[Source] = Field(min_length=1)
+    sources: Annotated[list[Source], Constraint(min_length=1)]
     """At least one source for the record."""
     notes: Text | None = None
     """Free-text notes."""
@@ -167,20 +212,21 @@ class Measure(_Model):
         return self.effective is None
 
 
-class Member(_Model):
+@record_type
+class Member:
     """The content of `members/<code>.yaml`: one member and its records."""
 
     code: MemberCode
     """ISO 3166-1 alpha-2 code (`EU` for the European Union); the file name in lower case."""
     name: Text
     """The member's name in English."""
-    names: dict[str, Text] = Field(default_factory=dict)
+    names: dict[str, Text] = field(default_factory=dict)
     """The member's name in other languages, by language code (`ja`, `fr`)."""
     reviewed: dt.date
     """The date on which the records were last checked."""
-    inherits: list[MemberCode] = Field(default_factory=list)
+    inherits: list[MemberCode] = field(default_factory=list)
     """Members whose measures apply to this member too (France, Germany, Italy: `EU`)."""
-    measures: list[Measure] = Field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
     """The records, in any order."""
 
 
@@ -191,7 +237,8 @@ SOURCE_KINDS: tuple[str, ...] = ("official", "professional", "news", "state_affi
 """The source kinds, strongest first."""
 
 
-class InstrumentPattern(_Model):
+@record_type
+class InstrumentPattern:
     """A pattern that recognises an official identifier of a legal instrument in a citation."""
 
     pattern: Text
@@ -200,11 +247,25 @@ class InstrumentPattern(_Model):
     """A citation that the pattern recognises (a test checks that it does)."""
 
 
-class SourceKindsFile(_Model):
+@record_type
+class SourceKindsFile:
     """The content of `sources.yaml`: the kind of every host that member files cite."""
 
     hosts: dict[str, SourceKind]
     """Host name (without `www.`) to its kind; an entry covers its subdomains too, and the
     longest matching entry wins (`usembassy.gov` official, `jmh.usembassy.gov` news)."""
-    identifiers: list[InstrumentPattern] = Field(default_factory=list)
+    identifiers: list[InstrumentPattern] = field(default_factory=list)
     """Official identifiers: a citation without URL that matches one counts as official."""
+
+
+def plain(value: Any) -> Any:
+    """A record as JSON-ready data: mappings of its fields in order, dates as ISO text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    return value

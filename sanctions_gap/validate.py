@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from sanctions_gap.dataset import Dataset, Record
 from sanctions_gap.errors import DataError, Issue
@@ -249,7 +250,7 @@ class _Checker:
 
     def model(
         self,
-        cls: type[BaseModel],
+        cls: type[Any],
         data: Any,
         path: str,
         base: tuple[Any, ...],
@@ -260,7 +261,7 @@ class _Checker:
         Errors at the top-level key ``skip`` are left out (that key is checked elsewhere).
         """
         try:
-            return cls.model_validate(data)
+            return adapter(cls).validate_python(data)
         except ValidationError as exc:
             errors = [
                 error
@@ -270,6 +271,7 @@ class _Checker:
             # pydantic gives a key that is not text as text in `loc`; put the key back, so
             # that its line can be found.
             for error in errors:
+                error["type"] = _ERROR_TYPES.get(error["type"], error["type"])
                 if error["type"] == "invalid_key":
                     error["loc"] = (*error["loc"][:-1], error["input"])
             misspelt = _misspelt_keys(cls, errors)
@@ -458,7 +460,7 @@ class _Checker:
         self.check_history(records)
         if member is None or len(measures) != len(raw_measures):
             return None
-        member = Member.model_validate({**header, "measures": [m for _, m in measures]})
+        member = dataclasses.replace(member, measures=[m for _, m in measures])
         return member, records
 
     def check_measure(
@@ -582,7 +584,7 @@ class _Checker:
                     "source-without-reference",
                     "a source needs a 'url' (of a page you have read) or a 'citation' (the "
                     "official name of the instrument); it has only "
-                    + ", ".join(repr(k) for k in source.model_fields_set),
+                    + ", ".join(repr(k) for k in _keys_at(data, (*loc, "sources", position))),
                 )
         if self.kinds is not None:
             self.check_record_sources(measure, path, loc)
@@ -781,26 +783,78 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _model_at(cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model class whose field is named by the last part of ``loc``."""
-    current: type[BaseModel] = cls
+_ERROR_TYPES = {
+    "unexpected_keyword_argument": "extra_forbidden",
+    "missing_keyword_argument": "missing",
+    "missing_argument": "missing",
+    "dataclass_type": "model_type",
+    "dataclass_args_type": "model_type",
+}
+"""Pydantic's error types for dataclasses, named as for models (the messages below use these)."""
+
+
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def adapter(cls: type[Any]) -> TypeAdapter[Any]:
+    """The pydantic validator of a record type, built on first use (building costs time)."""
+    if cls not in _ADAPTERS:
+        _ADAPTERS[cls] = TypeAdapter(cls)
+    return _ADAPTERS[cls]
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls, include_extras=True)
+    return _HINTS[cls]
+
+
+def field_names(cls: type[Any]) -> list[str]:
+    """The keys a record type accepts, in the order it declares them."""
+    return [item.name for item in dataclasses.fields(cls)]
+
+
+def required_fields(cls: type[Any]) -> list[str]:
+    """The keys a record type requires."""
+    return [
+        item.name
+        for item in dataclasses.fields(cls)
+        if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
+    ]
+
+
+def _keys_at(data: Any, loc: tuple[Any, ...]) -> list[Any]:
+    """The keys of the mapping at ``loc`` in ``data`` (none if there is no mapping there)."""
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return []
+    return list(node) if isinstance(node, dict) else []
+
+
+def _model_at(cls: type[Any], loc: tuple[Any, ...]) -> type[Any] | None:
+    """The record type whose field is named by the last part of ``loc``."""
+    current: type[Any] = cls
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        info = current.model_fields.get(str(part))
-        if info is None:
+        annotation = _hints(current).get(str(part))
+        if annotation is None:
             return None
-        nested = _models_in(info.annotation)
+        nested = _models_in(annotation)
         if not nested:
             return None
         current = nested[0]
     return current
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _models_in(annotation: Any) -> list[type[Any]]:
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return [annotation]
-    found: list[type[BaseModel]] = []
+    found: list[type[Any]] = []
     origin = typing.get_origin(annotation)
     if origin is not None or isinstance(annotation, types.UnionType):
         for arg in typing.get_args(annotation):
@@ -825,7 +879,7 @@ def _label(loc: tuple[Any, ...]) -> str:
     return label
 
 
-def _misspelt_keys(cls: type[BaseModel], errors: list[Any]) -> set[tuple[Any, ...]]:
+def _misspelt_keys(cls: type[Any], errors: list[Any]) -> set[tuple[Any, ...]]:
     """The locations of missing keys that an unknown key beside them is a misspelling of."""
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
     found: set[tuple[Any, ...]] = set()
@@ -834,7 +888,7 @@ def _misspelt_keys(cls: type[BaseModel], errors: list[Any]) -> set[tuple[Any, ..
         if error["type"] != "extra_forbidden":
             continue
         model = _model_at(cls, loc)
-        valid = list(model.model_fields) if model else []
+        valid = field_names(model) if model else []
         for close in difflib.get_close_matches(str(loc[-1]), valid, n=1):
             if (*loc[:-1], close) in missing:
                 found.add((*loc[:-1], close))
@@ -877,7 +931,7 @@ def _date_problem(key: str, value: Any) -> tuple[str, str]:
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
-def describe_error(cls: type[BaseModel], error: Any, base: tuple[Any, ...] = ()) -> tuple[str, str]:
+def describe_error(cls: type[Any], error: Any, base: tuple[Any, ...] = ()) -> tuple[str, str]:
     """A rule id and a message, quoting the bad value and saying what is valid.
 
     ``error`` is one of pydantic's errors for ``cls``; ``base`` is where ``cls`` sits in the
@@ -897,12 +951,12 @@ def describe_error(cls: type[BaseModel], error: Any, base: tuple[Any, ...] = ())
                 "citation, and a title)",
             )
         model = _model_at(cls, loc)
-        required = [n for n, f in model.model_fields.items() if f.is_required()] if model else []
+        required = required_fields(model) if model else []
         where = f" (required here: {', '.join(required)})" if required else ""
         return "missing-key", f"missing key {name!r}; add it{where}"
     if kind in ("extra_forbidden", "invalid_key"):
         model = _model_at(cls, loc)
-        valid = list(model.model_fields) if model else []
+        valid = field_names(model) if model else []
         if kind == "invalid_key":
             return (
                 "unknown-key",

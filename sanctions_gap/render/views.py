@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from sanctions_gap.coverage import SOURCE_COLUMNS
-from sanctions_gap.models import NOT_APPLICABLE, UNKNOWN
+from sanctions_gap.models import NOT_APPLICABLE, UNKNOWN, plain
 from sanctions_gap.render.view import Annotation, Cell, Column, View
 
 if TYPE_CHECKING:  # the reports are only annotations here: no import cost at run time
@@ -105,7 +105,7 @@ def categories_view(dataset: Dataset) -> View:
     )
     payload = {
         "schema_version": 1,
-        "categories": [c.model_dump(mode="json") for c in dataset.categories.values()],
+        "categories": [plain(c) for c in dataset.categories.values()],
     }
     return View(
         title="Categories",
@@ -130,7 +130,7 @@ def groups_view(dataset: Dataset) -> View:
     )
     payload = {
         "schema_version": 1,
-        "groups": [g.model_dump(mode="json") for g in dataset.groups.values()],
+        "groups": [plain(g) for g in dataset.groups.values()],
     }
     return View(
         title="Groups",
