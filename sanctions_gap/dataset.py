@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,6 +13,10 @@ from pathlib import Path
 from sanctions_gap.errors import LookupFailed
 from sanctions_gap.models import NOT_APPLICABLE, UNKNOWN, Category, Group, Measure, Member
 from sanctions_gap.sources import SourceKinds
+
+RANK_UNKNOWN = -2
+RANK_NOT_APPLICABLE = -1
+"""Positions of statuses that are not levels: unknown < not applicable < every level."""
 
 MEMBER_ALIASES: Mapping[str, str] = {"UK": "GB"}
 """Codes accepted on the command line for another member's code."""
@@ -59,13 +63,18 @@ class LevelAnswer:
     """The inherited member the status comes from (`EU`), or None for the member's own."""
     record: Record | None = None
     """The record that sets the status, if any."""
+    position: int = RANK_UNKNOWN
+    """The level's position on its scale (0 for `none`); ``RANK_NOT_APPLICABLE`` (-1) or
+    ``RANK_UNKNOWN`` (-2) where the status is not a level."""
 
     @property
-    def rank(self) -> float:
-        """An order in which unknown < not applicable < every level."""
-        if self.level is not None:
-            return self.level
-        return -1.0 if self.status == NOT_APPLICABLE else -2.0
+    def rank(self) -> int:
+        """An order in which unknown < not applicable < every level (the position)."""
+        return self.position
+
+
+UNKNOWN_ANSWER = LevelAnswer(UNKNOWN, None)
+"""The answer where no record covers the date."""
 
 
 @dataclass(frozen=True)
@@ -146,33 +155,57 @@ class Dataset:
                 f"unknown category {category!r}; known categories: {known}"
             ) from None
 
-    def own_level(
-        self,
-        member: str,
-        category: str,
-        on: dt.date,
-        basis: DateBasis = DateBasis.EFFECTIVE,
-    ) -> LevelAnswer:
-        """The member's status from its own records only (no inheritance)."""
+    def levels(
+        self, member: str, category: str, basis: DateBasis = DateBasis.EFFECTIVE
+    ) -> LevelHistory:
+        """The member's level in the category over time (inheritance included), built once.
+
+        ``member`` and ``category`` must be a member code and a category id of the dataset.
+        """
+        key = ("sanctions_gap.dataset.LevelHistory", member, category, basis)
+        found = self.memo.get(key)
+        if not isinstance(found, LevelHistory):
+            found = self._resolve(member, category, basis)
+            self.memo[key] = found
+        return found
+
+    def _resolve(self, member: str, category: str, basis: DateBasis) -> LevelHistory:
+        own = self._own_history(member, category, basis)
+        parents = [(p, self.levels(p, category, basis)) for p in self.members[member].inherits]
+        if not parents:
+            return own
+        # The level changes only on a day one of the histories changes: resolve those days.
+        days = sorted({day for _, history in [(member, own), *parents] for day in history.days})
+        resolved = LevelHistory([], [])
+        for day in days:
+            best = own.at_day(day)
+            for parent, history in parents:
+                inherited = history.at_day(day)
+                if inherited.rank > best.rank:
+                    best = LevelAnswer(
+                        inherited.status,
+                        inherited.level,
+                        inherited.via or parent,
+                        inherited.record,
+                        inherited.position,
+                    )
+            resolved.append(day, best)
+        return resolved
+
+    def _own_history(self, member: str, category: str, basis: DateBasis) -> LevelHistory:
         standing, dated = self._histories.get((member, category), ([], []))
-        cat = self.categories[category]
-        chosen: Record | None = None
-        if basis is DateBasis.EFFECTIVE:
-            # Every dated record has an effective date; `or` only narrows the type.
-            index = bisect.bisect_right(dated, on, key=lambda r: r.measure.effective or on)
-            chosen = dated[index - 1] if index else None
-        else:
-            # Announced dates need not follow the effective order: take the latest start.
-            started = [r for r in dated if (r.start(basis) or on) <= on]
-            if started:
-                chosen = max(started, key=lambda r: (r.start(basis), r.measure.effective))
-        if chosen is None and standing and (not dated or _starts_after(dated, on, basis)):
-            chosen = standing[0]
-        if chosen is None:
-            return LevelAnswer(UNKNOWN, None)
-        status = chosen.measure.status
-        level = None if status == NOT_APPLICABLE else cat.normalised(status)
-        return LevelAnswer(status, level, None, chosen)
+        scale = self.categories[category]
+        history = LevelHistory([], [])
+        if standing:
+            # Validation allows one standing record per category; it holds before any other.
+            history.append(STANDING_DAY, _answer(scale, standing[0]))
+        # Sorted by start, then effective date: where two records start on one day (possible
+        # under the announced basis), the later effective one counts.
+        for record in sorted(dated, key=lambda r: (r.start(basis), r.measure.effective)):
+            start = record.start(basis)
+            if start is not None:
+                history.append(start.toordinal(), _answer(scale, record))
+        return history
 
     def level(
         self,
@@ -184,28 +217,64 @@ class Dataset:
         """The member's status on a date: the stronger of its own and any inherited one."""
         member = self.resolve_member(member)
         self.resolve_category(category)
-        return self._level(member, category, on, basis, ())
-
-    def _level(
-        self,
-        member: str,
-        category: str,
-        on: dt.date,
-        basis: DateBasis,
-        seen: tuple[str, ...],
-    ) -> LevelAnswer:
-        best = self.own_level(member, category, on, basis)
-        for parent in self.members[member].inherits:
-            if parent in seen:  # pragma: no cover - validation refuses cycles
-                continue
-            inherited = self._level(parent, category, on, basis, (*seen, member))
-            if inherited.rank > best.rank:
-                best = LevelAnswer(
-                    inherited.status, inherited.level, inherited.via or parent, inherited.record
-                )
-        return best
+        return self.levels(member, category, basis).at(on)
 
 
-def _starts_after(dated: list[Record], on: dt.date, basis: DateBasis) -> bool:
-    """Whether every dated record starts after ``on``: a standing absence holds until then."""
-    return all((r.start(basis) or on) > on for r in dated)
+STANDING_DAY = 0
+"""The day of a standing absence in a ``LevelHistory``: before every date (dates are ordinals)."""
+
+
+@dataclass
+class LevelHistory:
+    """A member's level in a category as a step function: from ``days[i]`` on, ``answers[i]``.
+
+    Days are date ordinals (``date.toordinal()``), ascending; a standing absence starts on
+    ``STANDING_DAY``. Before the first day the status is unknown.
+    """
+
+    days: list[int]
+    answers: list[LevelAnswer]
+
+    def append(self, day: int, answer: LevelAnswer) -> None:
+        """Add a step; a step on the day of the last one replaces it."""
+        if self.days and self.days[-1] == day:
+            self.answers[-1] = answer
+            return
+        self.days.append(day)
+        self.answers.append(answer)
+
+    def index(self, day: int) -> int:
+        """The position of the step in force on ``day``, or -1 before the first."""
+        return bisect.bisect_right(self.days, day) - 1
+
+    def at_day(self, day: int) -> LevelAnswer:
+        """The answer on a day given as a date ordinal."""
+        position = self.index(day)
+        return self.answers[position] if position >= 0 else UNKNOWN_ANSWER
+
+    def at(self, on: dt.date) -> LevelAnswer:
+        """The answer on a date."""
+        return self.at_day(on.toordinal())
+
+
+def _answer(category: Category, record: Record) -> LevelAnswer:
+    status = record.measure.status
+    if status == NOT_APPLICABLE:
+        return LevelAnswer(status, None, None, record, RANK_NOT_APPLICABLE)
+    position = category.level_ids.index(status)
+    return LevelAnswer(status, position / (len(category.levels) - 1), None, record, position)
+
+
+def select_members(dataset: Dataset, members: Iterable[str] | None) -> list[str]:
+    """Member codes, sorted and without repeats: all of them, or those named (any case)."""
+    if members is None:
+        return list(dataset.members)
+    return sorted({dataset.resolve_member(code) for code in members})
+
+
+def select_categories(dataset: Dataset, categories: Iterable[str] | None) -> list[str]:
+    """Category ids in `categories.yaml` order: all of them, or those named."""
+    if categories is None:
+        return list(dataset.categories)
+    wanted = {dataset.resolve_category(category).id for category in categories}
+    return [category for category in dataset.categories if category in wanted]

@@ -1,0 +1,231 @@
+"""A member against its peers over time: the index, gaps opened and closed, adoption latency."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from sanctions_gap.dataset import Dataset, DateBasis, LevelHistory
+from sanctions_gap.engine.assess import judge, weighted_index
+from sanctions_gap.engine.compare import CompareRow, compare
+from sanctions_gap.engine.select import check_thresholds, chosen_categories, peers_of
+from sanctions_gap.engine.tidy import SCHEMA_VERSION, rounded
+from sanctions_gap.frame import DATE_DTYPE, Frequency, frame_of
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built, not on the hot path
+    import pandas as pd
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    """The member's index and its peers' median index on one date of a timeline."""
+
+    date: dt.date
+    index: float | None
+    peer_median_index: float | None
+    gaps: int
+    """How many categories are gaps on that date."""
+
+
+@dataclass(frozen=True)
+class GapEvent:
+    """A gap opened or closed: the first date of the timeline on which the change shows."""
+
+    date: dt.date
+    category: str
+    change: Literal["opened", "closed"]
+
+
+@dataclass(frozen=True)
+class TimelineReport:
+    """A member against its peers over time: indexes, gaps opened and closed, latencies."""
+
+    member: str
+    peers: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    freq: str
+    date_basis: DateBasis
+    points: tuple[TimelinePoint, ...]
+    events: tuple[GapEvent, ...]
+    """Changes between consecutive dates of the timeline, by date then category."""
+    open_at_start: tuple[str, ...]
+    """The gaps already open on the first date."""
+    latency: tuple[CompareRow, ...]
+    """The comparison on the last date: each row's ``lag_days_first`` and ``lag_days_median``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready mapping."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "member": self.member,
+            "peers": list(self.peers),
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "freq": self.freq,
+            "date_basis": self.date_basis.value,
+            "points": [
+                {
+                    "date": p.date.isoformat(),
+                    "index": rounded(p.index),
+                    "peer_median_index": rounded(p.peer_median_index),
+                    "gaps": p.gaps,
+                }
+                for p in self.points
+            ],
+            "events": [
+                {"date": e.date.isoformat(), "category": e.category, "change": e.change}
+                for e in self.events
+            ],
+            "open_at_start": list(self.open_at_start),
+            "latency": [
+                {
+                    "category": row.category,
+                    "member_status": row.member_status,
+                    "lag_days_first": row.lag_days_first,
+                    "lag_days_median": rounded(row.lag_days_median),
+                }
+                for row in self.latency
+                if row.lag_days_first is not None
+            ],
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The points: date, index, peer_median_index, gaps."""
+        return frame_of(
+            self.points,
+            {
+                "date": DATE_DTYPE,
+                "index": "float64",
+                "peer_median_index": "float64",
+                "gaps": "int64",
+            },
+        )
+
+
+def timeline(
+    dataset: Dataset,
+    member: str,
+    peers: str | Iterable[str],
+    *,
+    start: dt.date,
+    end: dt.date,
+    freq: Frequency = "MS",
+    basis: DateBasis = DateBasis.EFFECTIVE,
+    min_peers: int = 1,
+    min_share: float = 0.0,
+    categories: Iterable[str] | None = None,
+    families: Iterable[str] | None = None,
+) -> TimelineReport:
+    """The member's index and its peers' median over time, gaps opened and closed, and each
+    category's adoption latency on ``end``. Dates: every day (``"D"``) or month start (``"MS"``)
+    from ``start`` to ``end``."""
+    check_thresholds(min_peers, min_share)
+    code = dataset.resolve_member(member)
+    peer_codes = peers_of(dataset, code, peers)
+    category_ids = chosen_categories(dataset, categories, families)
+    group = sorted({code, *peer_codes})
+    histories = [[dataset.levels(m, c, basis) for c in category_ids] for m in group]
+    weights = [dataset.categories[c].weight for c in category_ids]
+    row = group.index(code)
+    # Levels change only on the days the histories change: the state between two such days is
+    # the same, so it is resolved once per change and shared by the dates that fall within it.
+    changes = sorted({day for member_rows in histories for h in member_rows for day in h.days})
+    states: dict[int, _State] = {}
+    points = []
+    gap_rows = []
+    dates = sample_dates(start, end, freq)
+    for date in dates:
+        key = bisect.bisect_right(changes, date.toordinal())
+        if key not in states:
+            states[key] = _state(histories, weights, row, date.toordinal(), min_peers, min_share)
+        state = states[key]
+        peer_values = [v for p, v in enumerate(state.indexes) if p != row and v is not None]
+        points.append(
+            TimelinePoint(
+                date=date,
+                index=state.indexes[row],
+                peer_median_index=statistics.median(peer_values) if peer_values else None,
+                gaps=sum(state.gaps),
+            )
+        )
+        gap_rows.append(state.gaps)
+    events = [
+        GapEvent(dates[t], category_ids[c], "opened" if gap_rows[t][c] else "closed")
+        for t in range(1, len(dates))
+        for c in range(len(category_ids))
+        if gap_rows[t][c] != gap_rows[t - 1][c]
+    ]
+    open_at_start = (
+        tuple(c for c, gap in zip(category_ids, gap_rows[0], strict=True) if gap) if dates else ()
+    )
+    final = compare(
+        dataset,
+        code,
+        peer_codes,
+        end,
+        basis=basis,
+        min_peers=min_peers,
+        min_share=min_share,
+        categories=category_ids,
+    )
+    return TimelineReport(
+        member=code,
+        peers=tuple(peer_codes),
+        start=start,
+        end=end,
+        freq=freq,
+        date_basis=basis,
+        points=tuple(points),
+        events=tuple(events),
+        open_at_start=open_at_start,
+        latency=final.rows,
+    )
+
+
+@dataclass(frozen=True)
+class _State:
+    indexes: list[float | None]
+    """Each member's index."""
+    gaps: tuple[bool, ...]
+    """For each category, whether it is a gap for the member."""
+
+
+def _state(
+    histories: list[list[LevelHistory]],
+    weights: list[float],
+    row: int,
+    day: int,
+    min_peers: int,
+    min_share: float,
+) -> _State:
+    """The group's indexes and the member's gaps on one day."""
+    answers = [[h.at_day(day) for h in member_rows] for member_rows in histories]
+    indexes = [weighted_index([a.level for a in member], weights) for member in answers]
+    gaps = []
+    for column, mine in enumerate(answers[row]):
+        ranks = [answers[p][column].rank for p in range(len(answers)) if p != row]
+        ahead = sum(1 for rank in ranks if rank > mine.rank)
+        applicable = sum(1 for rank in ranks if rank >= 0)
+        gaps.append(mine.rank >= 0 and judge(ahead, applicable, min_peers, min_share)[1])
+    return _State(indexes, tuple(gaps))
+
+
+def sample_dates(start: dt.date, end: dt.date, freq: Frequency) -> list[dt.date]:
+    """Every day (``"D"``) or the first day of every month (``"MS"``) from start to end."""
+    if freq == "D":
+        return [dt.date.fromordinal(d) for d in range(start.toordinal(), end.toordinal() + 1)]
+    first = start if start.day == 1 else _next_month(start)
+    dates = []
+    while first <= end:
+        dates.append(first)
+        first = _next_month(first)
+    return dates
+
+
+def _next_month(date: dt.date) -> dt.date:
+    return dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
