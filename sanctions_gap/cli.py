@@ -338,7 +338,7 @@ def schema(output: OutputOption = None) -> None:
     import json
 
     from sanctions_gap.models import Member
-    from sanctions_gap.validate import adapter
+    from sanctions_gap.validate.shape import adapter
 
     document = adapter(Member).json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
