@@ -10,8 +10,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _stable_environment(monkeypatch: pytest.MonkeyPatch, _cache_dir: Path) -> None:
     # Typer forces colour under GITHUB_ACTIONS; pin the width and switch terminal features off
     # so that tests behave the same locally and in CI.
     monkeypatch.setenv("TERMINAL_WIDTH", "100")
@@ -25,6 +30,8 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         "SANCTIONS_GAP_FORMAT",
     ):
         monkeypatch.delenv(name, raising=False)
+    # The CLI keeps validated datasets in a cache: the tests' own, never the user's.
+    monkeypatch.setenv("SANCTIONS_GAP_CACHE_DIR", str(_cache_dir))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -45,7 +45,12 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
     assert "sanctions_gap/data/categories.yaml" in names
     assert "sanctions_gap/data/groups.yaml" in names
     assert "sanctions_gap/data/members/jp.yaml" in names
-    assert "sanctions_gap/cli.py" in names
+    assert "sanctions_gap/cli/__init__.py" in names
+    # Every package of the source tree is in the wheel (pyproject.toml lists them one by one).
+    packages = {p.parent for p in (ROOT / "sanctions_gap").rglob("__init__.py")}
+    for package in packages:
+        shown = package.relative_to(ROOT).as_posix()
+        assert f"{shown}/__init__.py" in names, f"{shown} is missing from the wheel"
 
 
 def test_installed_wheel_runs_on_bundled_data(wheel: Path, tmp_path: Path) -> None:

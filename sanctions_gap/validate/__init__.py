@@ -67,14 +67,29 @@ def default_data_dir() -> Path:
     return here / "data"
 
 
-def load_dataset(path: str | Path | None = None) -> Dataset:
+def load_dataset(path: str | Path | None = None, *, cache: Path | None = None) -> Dataset:
     """Load and validate a dataset directory (the bundled one by default).
 
-    Raises ``DataError`` with every issue when the dataset is not valid.
+    Raises ``DataError`` with every error when the dataset is not valid. With ``cache`` (a
+    directory), a dataset validated before with the same files and rules is read from there
+    instead of being validated again, and a newly validated one is kept there.
     """
-    report = validate_dataset(path)
+    root = Path(path) if path is not None else default_data_dir()
+    key = None
+    if cache is not None and root.is_dir():
+        from sanctions_gap.cache import dataset_key, read_cached
+
+        key = dataset_key(root)
+        cached = read_cached(cache, root, key)
+        if cached is not None:
+            return cached
+    report = validate_dataset(root)
     if report.dataset is None:
         raise DataError(list(report.errors), report.root)
+    if cache is not None and key is not None:
+        from sanctions_gap.cache import write_cached
+
+        write_cached(cache, root, key, report.dataset)
     return report.dataset
 
 
