@@ -294,7 +294,50 @@ def test_completion_imports_no_pandas_nor_the_models() -> None:
     assert not {"pandas", "numpy", "sanctions_gap.models", "sanctions_gap.validate"} & modules
 
 
-def test_compare_does_not_import_pandas() -> None:
-    modules = _imports(["compare", "JP", "--vs", "G7"])
-    assert "sanctions_gap.engine" in modules
-    assert "pandas" not in modules
+HEAVY = {
+    "numpy",
+    "pandas",
+    "yaml",
+    "sanctions_gap.loader",
+    "sanctions_gap.panel",
+    "sanctions_gap.validate.shape",
+    "sanctions_gap.validate.files",
+}
+"""What the main job need not pay for once the dataset is cached: arrays and tables, the YAML
+parser, and the pydantic checks of the files."""
+
+
+def _loaded(args: list[str], **env: str) -> set[str]:
+    """The modules loaded by the end of a run of the tool (its exit code must be 0)."""
+    script = (
+        "import json, sys\n"
+        "from sanctions_gap.cli import main\n"
+        f"sys.argv = ['sanctions-gap', *{args!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        cwd=ROOT,
+        check=True,
+    )
+    return set(json.loads(result.stderr.splitlines()[-1]))
+
+
+def test_compare_imports_nothing_heavy_once_the_dataset_is_cached(tmp_path: Path) -> None:
+    args = ["compare", "JP", "--vs", "G7", "-f", "json"]
+    cold = _loaded(args, SANCTIONS_GAP_CACHE_DIR=str(tmp_path))
+    # The first run validates (and so reads YAML with the pydantic checks), then keeps it.
+    assert {"yaml", "sanctions_gap.validate.shape"} <= cold
+    assert not {"numpy", "pandas"} & cold
+    warm = _loaded(args, SANCTIONS_GAP_CACHE_DIR=str(tmp_path))
+    assert "sanctions_gap.engine.comparison" in warm
+    assert not HEAVY & warm, sorted(HEAVY & warm)
+    uncached = _loaded(["--no-cache", *args], SANCTIONS_GAP_CACHE_DIR=str(tmp_path))
+    assert "sanctions_gap.validate.shape" in uncached

@@ -73,21 +73,22 @@ class _Group(TyperGroup):
             ctx.exit(int(ExitCode.ERROR))
 
 
-app = typer.Typer(
-    name="sanctions-gap",
-    cls=_Group,
-    help=(
+APP_SETTINGS: dict[str, Any] = {
+    "name": "sanctions-gap",
+    "cls": _Group,
+    "help": (
         "Where one member's sanctions on Russia lag its partners': measure by measure, date by "
         "date.\n\nExamples:\n\n"
         "  sanctions-gap compare JP --vs G7\n\n"
         "  sanctions-gap compare JP --vs G7 --as-of 2022-03-21\n\n"
         "  sanctions-gap validate data/"
     ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**APP_SETTINGS)
 
 
 def _show_version(value: bool) -> None:
@@ -139,7 +140,30 @@ def cache_directory() -> Path:
 
 def main() -> None:
     """The console-script entry point: runs the app, with no traceback on a closed pipe."""
-    run(app)
+    run(command_app(sys.argv[1:]))
+
+
+def command_app(args: list[str]) -> typer.Typer:
+    """The app with only the command that ``args`` name, where they name one; else the app.
+
+    Typer builds the options of every command before it runs one; an app with the one command
+    asked for (and the same options before it) saves every run that work. Anything else, such as
+    `--help`, no command or a mistyped one, goes to the whole app, which lists or suggests.
+    """
+    # The options before a command (--debug, --no-cache, --version) take no value.
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    chosen = [info for info in app.registered_commands if command_name(info) == name]
+    if not chosen:
+        return app
+    single = typer.Typer(**APP_SETTINGS)
+    single.registered_callback = app.registered_callback
+    single.registered_commands = chosen
+    return single
+
+
+def command_name(info: Any) -> str:
+    """The name a registered command is invoked by (Typer's rule: the function's name)."""
+    return str(info.name or info.callback.__name__.replace("_", "-"))
 
 
 def run(command: Callable[..., Any]) -> None:

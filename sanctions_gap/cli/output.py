@@ -30,7 +30,14 @@ def _stderr() -> Console:
 
 
 def say(message: str, style: str | None = None) -> None:
-    """Print a message for people on stderr (never Rich markup: data text shows as typed)."""
+    """Print a message for people on stderr (never Rich markup: data text shows as typed).
+
+    On a terminal (or with FORCE_COLOR) Rich styles and wraps it; in a pipe or a log it is the
+    plain line, unwrapped, so that tools and CI logs see whole lines.
+    """
+    if not (sys.stderr.isatty() or os.environ.get("FORCE_COLOR")):
+        sys.stderr.write(message + "\n")
+        return
     from rich.text import Text
 
     _stderr().print(Text(message, style=style or ""))

@@ -1,27 +1,61 @@
-"""The gap engine: one module per question (compare, gaps, index, matrix, timeline, diff, show).
+"""The gap engine: one module per question, each returning a report object.
 
-Each question returns a report object with ``to_dict()`` (the JSON the CLI prints) and
-``to_frame()`` (a pandas table). The shared assessment is in ``assess``, the selections in
-``select``, the JSON helpers in ``tidy``.
+| question | function | module |
+| --- | --- | --- |
+| where does a member lag its peers? | ``compare`` | ``comparison`` |
+| who lags most within a group? | ``gaps`` | ``ranking`` |
+| how strict is each member? | ``index``, ``indexes`` | ``stringency`` |
+| every member's level in every category | ``matrix`` | ``heatmap`` |
+| how did a member move against its peers? | ``timeline`` | ``timelines`` |
+| which gaps opened and closed? | ``diff`` | ``changes`` |
+| what do the records say? | ``show`` | ``listing`` |
+
+What they share: ``assess`` (each member of a group against the rest on a date, and the rule
+that makes a gap), ``select`` (peers, groups, categories, thresholds) and ``tidy`` (JSON-ready
+values). Reports have ``to_dict()`` (the JSON the CLI prints) and ``to_frame()`` (pandas). The
+names below are imported on first use, so that one question does not import the others.
 """
 
-# NOTE: each question's module has the question's name; importing the functions here makes
-# `sanctions_gap.engine.compare` the function, as users expect, not the module.
-from sanctions_gap.engine.compare import (
-    NOTE_MEMBER_NOT_APPLICABLE,
-    NOTE_MEMBER_UNKNOWN,
-    CompareReport,
-    CompareRow,
-    compare,
-)
-from sanctions_gap.engine.diff import DiffItem, DiffReport, diff
-from sanctions_gap.engine.gaps import GapItem, GapsEntry, GapsReport, gaps
-from sanctions_gap.engine.index import IndexReport, IndexResult, index, indexes
-from sanctions_gap.engine.matrix import MatrixCell, MatrixReport, matrix
-from sanctions_gap.engine.select import CompareError
-from sanctions_gap.engine.show import ShowRecord, ShowReport, show
-from sanctions_gap.engine.tidy import SCHEMA_VERSION
-from sanctions_gap.engine.timeline import GapEvent, TimelinePoint, TimelineReport, timeline
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only; the imports below are lazy
+    from sanctions_gap.engine.changes import DiffItem, DiffReport, diff
+    from sanctions_gap.engine.comparison import (
+        NOTE_MEMBER_NOT_APPLICABLE,
+        NOTE_MEMBER_UNKNOWN,
+        CompareReport,
+        CompareRow,
+        compare,
+    )
+    from sanctions_gap.engine.heatmap import MatrixCell, MatrixReport, matrix
+    from sanctions_gap.engine.listing import ShowRecord, ShowReport, show
+    from sanctions_gap.engine.ranking import GapItem, GapsEntry, GapsReport, gaps
+    from sanctions_gap.engine.select import CompareError
+    from sanctions_gap.engine.stringency import IndexReport, IndexResult, index, indexes
+    from sanctions_gap.engine.tidy import SCHEMA_VERSION
+    from sanctions_gap.engine.timelines import GapEvent, TimelinePoint, TimelineReport, timeline
+
+_MODULES = {
+    "changes": ("DiffItem", "DiffReport", "diff"),
+    "comparison": (
+        "NOTE_MEMBER_NOT_APPLICABLE",
+        "NOTE_MEMBER_UNKNOWN",
+        "CompareReport",
+        "CompareRow",
+        "compare",
+    ),
+    "heatmap": ("MatrixCell", "MatrixReport", "matrix"),
+    "listing": ("ShowRecord", "ShowReport", "show"),
+    "ranking": ("GapItem", "GapsEntry", "GapsReport", "gaps"),
+    "select": ("CompareError",),
+    "stringency": ("IndexReport", "IndexResult", "index", "indexes"),
+    "tidy": ("SCHEMA_VERSION",),
+    "timelines": ("GapEvent", "TimelinePoint", "TimelineReport", "timeline"),
+}
+_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "NOTE_MEMBER_NOT_APPLICABLE",
@@ -53,3 +87,10 @@ __all__ = [
     "show",
     "timeline",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sanctions_gap.engine' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"sanctions_gap.engine.{module}"), name)

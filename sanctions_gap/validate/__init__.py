@@ -14,7 +14,6 @@ from typing import Any
 
 from sanctions_gap.dataset import Dataset, Record
 from sanctions_gap.errors import DataError, Issue
-from sanctions_gap.loader import line_of
 from sanctions_gap.models import Member
 from sanctions_gap.perf import paused_gc
 from sanctions_gap.validate.context import CATEGORIES_FILE, GROUPS_FILE, MEMBERS_DIR, Run
@@ -110,6 +109,7 @@ def validate_dataset(path: str | Path | None = None) -> ValidationReport:
 
 def _check(run: Run) -> Dataset | None:
     """Every rule, file by file, then across files; the dataset if there was no error."""
+    from sanctions_gap.loader import line_of
     from sanctions_gap.validate.cross import check_inheritance
     from sanctions_gap.validate.files import (
         check_categories,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sanctions_gap.errors import Issue
-from sanctions_gap.loader import LineDict, RawDocument, read_document
-from sanctions_gap.sources import SourceKinds
+
+if TYPE_CHECKING:  # the loader (and YAML) is imported when a file is read
+    from sanctions_gap.loader import LineDict, RawDocument
+    from sanctions_gap.sources import SourceKinds
 
 CATEGORIES_FILE = "categories.yaml"
 GROUPS_FILE = "groups.yaml"
@@ -48,6 +50,8 @@ class Run:
 
     def read(self, name: str) -> RawDocument | None:
         """Read and parse one file of the dataset; None (with its issues) if that fails."""
+        from sanctions_gap.loader import read_document
+
         file = self.root / name
         if not file.is_file():
             self.add(name, 0, "missing-file", f"the dataset has no {name}; create it")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sanctions_gap.dataset import Dataset, DateBasis, LevelHistory
 from sanctions_gap.engine.assess import judge, weighted_index
-from sanctions_gap.engine.compare import CompareRow, compare
+from sanctions_gap.engine.comparison import CompareRow, compare
 from sanctions_gap.engine.select import check_thresholds, chosen_categories, peers_of
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, rounded
 from sanctions_gap.frame import DATE_DTYPE, Frequency, frame_of

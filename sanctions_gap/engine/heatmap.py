@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from sanctions_gap.dataset import Dataset, DateBasis
 from sanctions_gap.engine.assess import assess
-from sanctions_gap.engine.index import IndexResult, index_results
 from sanctions_gap.engine.select import chosen_categories, group_members
+from sanctions_gap.engine.stringency import IndexResult, index_results
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, rounded
 from sanctions_gap.frame import frame_of
 

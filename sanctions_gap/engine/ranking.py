@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from sanctions_gap.dataset import Dataset, DateBasis, Record
 from sanctions_gap.engine.assess import assess
-from sanctions_gap.engine.index import index_results
 from sanctions_gap.engine.select import check_thresholds, chosen_categories, group_members
+from sanctions_gap.engine.stringency import index_results
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, iso, rounded
 from sanctions_gap.frame import DATE_DTYPE, typed_frame
 from sanctions_gap.perf import paused_gc

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from sanctions_gap.dataset import Dataset, DateBasis
-from sanctions_gap.engine.compare import CompareReport, CompareRow, compare
+from sanctions_gap.engine.comparison import CompareReport, CompareRow, compare
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, iso
 from sanctions_gap.frame import DATE_DTYPE, typed_frame
 

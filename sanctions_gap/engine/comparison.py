@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from sanctions_gap.dataset import RANK_NOT_APPLICABLE, RANK_UNKNOWN, Dataset, DateBasis, Record
 from sanctions_gap.engine.assess import Assessment, assess
-from sanctions_gap.engine.index import IndexResult, index_results
 from sanctions_gap.engine.select import check_thresholds, chosen_categories, peers_of
+from sanctions_gap.engine.stringency import IndexResult, index_results
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, iso, place, rounded
 from sanctions_gap.frame import DATE_DTYPE, typed_frame
 from sanctions_gap.models import UNKNOWN
