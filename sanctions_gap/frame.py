@@ -117,14 +117,13 @@ def level_panel(
     """Each member's status and level in each category on each date from ``start`` to ``end``.
 
     ``freq`` is ``"D"`` (every day) or ``"MS"`` (the first day of each month). The rows are
-    sorted by member (code), category (in `categories.yaml` order) and date, and agree cell by
-    cell with ``Dataset.level``. Every cell is computed at once: the latest record on or before
-    each date is found by one sorted search, and inheritance is combined array-wise.
+    sorted by member (code), category (in `categories.yaml` order) and date, and come from
+    ``Dataset.levels`` (inheritance included): one sorted search finds the step of each cell.
     """
     import numpy as np
     import pandas as pd
 
-    from sanctions_gap.panel import LevelGrid, days_of, level_index
+    from sanctions_gap.panel import LevelGrid, days_of
 
     codes = select_members(dataset, members)
     category_ids = select_categories(dataset, categories)
@@ -132,11 +131,7 @@ def level_panel(
         raise ValueError(f"freq must be 'D' or 'MS', not {freq!r}")
     dates = pd.date_range(start, end, freq=freq).astype(DATE_DTYPE)
     grid = LevelGrid.build(dataset, codes, category_ids, days_of(dates.to_numpy()), basis)
-    index = level_index(dataset, basis)
     cells = len(codes) * len(category_ids) * len(dates)
-    status = index.statuses(grid.record)
-    via = index.member_codes_array[np.maximum(grid.via, 0)]
-    via[grid.via < 0] = None
     frame = pd.DataFrame(
         {
             "member": np.repeat(np.asarray(codes, dtype=object), len(category_ids) * len(dates)),
@@ -144,9 +139,9 @@ def level_panel(
                 np.repeat(np.asarray(category_ids, dtype=object), len(dates)), len(codes)
             ),
             "date": np.tile(dates.to_numpy(), len(codes) * len(category_ids)),
-            "status": status.reshape(cells),
+            "status": grid.status.reshape(cells),
             "level": grid.level.reshape(cells),
-            "via": via.reshape(cells),
+            "via": grid.via.reshape(cells),
         }
     )
     return frame.astype(PANEL_COLUMNS)

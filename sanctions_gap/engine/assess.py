@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sanctions_gap.dataset import (
@@ -16,6 +16,7 @@ from sanctions_gap.dataset import (
     LevelAnswer,
     LevelHistory,
 )
+from sanctions_gap.engine.select import chosen_categories, group_members
 
 
 def judge(ahead: int, applicable: int, min_peers: int, min_share: float) -> tuple[float, bool]:
@@ -66,6 +67,8 @@ class Assessment:
     categories: tuple[str, ...]
     as_of: dt.date
     basis: DateBasis
+    min_peers: int
+    min_share: float
     cells: tuple[tuple[Cell, ...], ...]
     histories: tuple[tuple[LevelHistory, ...], ...]
     """The level history behind each cell."""
@@ -112,7 +115,25 @@ def assess(
         columns.append(_assess_column(members, column, day, min_peers, min_share))
     rows = tuple(tuple(column[row] for column in columns) for row in range(len(members)))
     by_row = tuple(tuple(column[row] for column in histories) for row in range(len(members)))
-    return Assessment(dataset, tuple(members), tuple(categories), as_of, basis, rows, by_row)
+    return Assessment(
+        dataset, tuple(members), tuple(categories), as_of, basis, min_peers, min_share, rows, by_row
+    )
+
+
+def assess_group(
+    dataset: Dataset,
+    members: str | Iterable[str],
+    as_of: dt.date,
+    basis: DateBasis,
+    categories: Iterable[str] | None,
+    families: Iterable[str] | None,
+    min_peers: int = 1,
+    min_share: float = 0.0,
+) -> Assessment:
+    """Assess a group (a group id, a ``CA,US`` list or codes; sorted) in the chosen categories."""
+    codes = group_members(dataset, members)
+    chosen = chosen_categories(dataset, categories, families)
+    return assess(dataset, codes, chosen, as_of, basis, min_peers, min_share)
 
 
 def _assess_column(

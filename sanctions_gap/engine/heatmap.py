@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sanctions_gap.dataset import Dataset, DateBasis
-from sanctions_gap.engine.assess import assess
-from sanctions_gap.engine.select import chosen_categories, group_members
+from sanctions_gap.engine.assess import assess_group
 from sanctions_gap.engine.stringency import IndexResult, index_results
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, rounded
 from sanctions_gap.frame import frame_of
@@ -94,9 +93,8 @@ def matrix(
     families: Iterable[str] | None = None,
 ) -> MatrixReport:
     """Members x categories on ``as_of``: each cell's status, level and where it comes from."""
-    codes = group_members(dataset, members)
-    category_ids = chosen_categories(dataset, categories, families)
-    assessment = assess(dataset, codes, category_ids, as_of, basis, 1, 0.0)
+    assessment = assess_group(dataset, members, as_of, basis, categories, families)
+    codes, category_ids = assessment.members, assessment.categories
     cells = tuple(
         MatrixCell(
             member=code,
@@ -109,8 +107,8 @@ def matrix(
         for category, cell in zip(category_ids, row, strict=True)
     )
     return MatrixReport(
-        members=tuple(codes),
-        categories=tuple(category_ids),
+        members=codes,
+        categories=category_ids,
         as_of=as_of,
         date_basis=basis,
         cells=cells,

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sanctions_gap.dataset import Dataset, DateBasis, Record
-from sanctions_gap.engine.assess import assess
-from sanctions_gap.engine.select import check_thresholds, chosen_categories, group_members
+from sanctions_gap.engine.assess import Assessment, assess_group
+from sanctions_gap.engine.select import check_thresholds
 from sanctions_gap.engine.stringency import index_results
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, iso, rounded
 from sanctions_gap.frame import DATE_DTYPE, typed_frame
@@ -154,46 +154,19 @@ def gaps(
     """Every member's gaps against the rest of the group, ranked: most gaps first, then the
     lowest index, then the code. ``members`` is a group id, a ``CA,US`` list or codes."""
     check_thresholds(min_peers, min_share)
-    codes = group_members(dataset, members)
-    category_ids = chosen_categories(dataset, categories, families)
     # A large group makes many small items; see paused_gc for why the collector waits.
     with paused_gc():
-        return _gaps(dataset, codes, category_ids, as_of, basis, min_peers, min_share)
+        assessment = assess_group(
+            dataset, members, as_of, basis, categories, families, min_peers, min_share
+        )
+        return rank_gaps(assessment)
 
 
-def _gaps(
-    dataset: Dataset,
-    codes: list[str],
-    category_ids: list[str],
-    as_of: dt.date,
-    basis: DateBasis,
-    min_peers: int,
-    min_share: float,
-) -> GapsReport:
-    assessment = assess(dataset, codes, category_ids, as_of, basis, min_peers, min_share)
+def rank_gaps(assessment: Assessment) -> GapsReport:
+    """The gaps of every member of an assessed group, ranked."""
     indexes = index_results(assessment)
-    items: dict[int, list[GapItem]] = {row: [] for row in range(len(codes))}
-    for row, cells in enumerate(assessment.cells):
-        for column, cell in enumerate(cells):
-            if not cell.gap:
-                continue
-            first = (
-                dt.date.fromordinal(cell.first_peer_day)
-                if cell.first_peer_day is not None
-                else None
-            )
-            items[row].append(
-                GapItem(
-                    category=category_ids[column],
-                    member_status=cell.answer.status,
-                    member_level=cell.answer.level,
-                    peers_ahead=cell.ahead,
-                    share_ahead=len(cell.ahead) / cell.applicable,
-                    first_peer_date=first,
-                    days_open=(as_of - first).days if first is not None else None,
-                    member_source=cell.answer.record,
-                )
-            )
+    codes = assessment.members
+    items = {row: gap_items(assessment, row) for row in range(len(codes))}
 
     def order(row: int) -> tuple[int, float, str]:
         value = indexes[codes[row]].value
@@ -209,15 +182,38 @@ def _gaps(
                 index=result.value,
                 coverage=result.coverage,
                 unknown=result.unknown,
-                items=tuple(items[row]),
+                items=items[row],
             )
         )
     return GapsReport(
-        members=tuple(codes),
-        as_of=as_of,
-        date_basis=basis,
-        min_peers=min_peers,
-        min_share=min_share,
-        categories=tuple(category_ids),
+        members=codes,
+        as_of=assessment.as_of,
+        date_basis=assessment.basis,
+        min_peers=assessment.min_peers,
+        min_share=assessment.min_share,
+        categories=assessment.categories,
         entries=tuple(entries),
     )
+
+
+def gap_items(assessment: Assessment, row: int) -> tuple[GapItem, ...]:
+    """The categories in which ``members[row]`` lags the rest of the group."""
+    items = []
+    for category, cell in zip(assessment.categories, assessment.cells[row], strict=True):
+        if not cell.gap:
+            continue
+        day = cell.first_peer_day
+        first = dt.date.fromordinal(day) if day is not None else None
+        items.append(
+            GapItem(
+                category=category,
+                member_status=cell.answer.status,
+                member_level=cell.answer.level,
+                peers_ahead=cell.ahead,
+                share_ahead=len(cell.ahead) / cell.applicable,
+                first_peer_date=first,
+                days_open=(assessment.as_of - first).days if first is not None else None,
+                member_source=cell.answer.record,
+            )
+        )
+    return tuple(items)

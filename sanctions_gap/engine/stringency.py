@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sanctions_gap.dataset import RANK_NOT_APPLICABLE, RANK_UNKNOWN, Dataset, DateBasis
-from sanctions_gap.engine.assess import Assessment, assess, weighted_index
-from sanctions_gap.engine.select import chosen_categories, group_members
+from sanctions_gap.engine.assess import Assessment, assess_group, weighted_index
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, rounded
 from sanctions_gap.frame import DATE_DTYPE, typed_frame
 
@@ -147,9 +146,7 @@ def index(
 ) -> IndexResult:
     """The member's stringency index on ``as_of``: 0-100, with the coverage it rests on."""
     code = dataset.resolve_member(member)
-    category_ids = chosen_categories(dataset, categories, families)
-    assessment = assess(dataset, (code,), category_ids, as_of, basis, 1, 0.0)
-    return index_results(assessment)[code]
+    return index_results(assess_group(dataset, [code], as_of, basis, categories, families))[code]
 
 
 def indexes(
@@ -162,12 +159,7 @@ def indexes(
     families: Iterable[str] | None = None,
 ) -> IndexReport:
     """The stringency index of every member of a group (a group id, or codes), highest first."""
-    codes = group_members(dataset, members)
-    category_ids = chosen_categories(dataset, categories, families)
-    assessment = assess(dataset, codes, category_ids, as_of, basis, 1, 0.0)
+    assessment = assess_group(dataset, members, as_of, basis, categories, families)
     results = index_results(assessment)
-    ranked = sorted(
-        (results[code] for code in codes),
-        key=lambda r: (r.value is None, -(r.value or 0.0), r.member),
-    )
-    return IndexReport(tuple(codes), as_of, basis, tuple(ranked))
+    ranked = sorted(results.values(), key=lambda r: (r.value is None, -(r.value or 0.0), r.member))
+    return IndexReport(assessment.members, as_of, basis, tuple(ranked))

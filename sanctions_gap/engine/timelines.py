@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from sanctions_gap.dataset import Dataset, DateBasis, LevelHistory
@@ -128,40 +128,19 @@ def timeline(
     code = dataset.resolve_member(member)
     peer_codes = peers_of(dataset, code, peers)
     category_ids = chosen_categories(dataset, categories, families)
-    group = sorted({code, *peer_codes})
-    histories = [[dataset.levels(m, c, basis) for c in category_ids] for m in group]
-    weights = [dataset.categories[c].weight for c in category_ids]
-    row = group.index(code)
-    # Levels change only on the days the histories change: the state between two such days is
-    # the same, so it is resolved once per change and shared by the dates that fall within it.
-    changes = sorted({day for member_rows in histories for h in member_rows for day in h.days})
-    states: dict[int, _State] = {}
-    points = []
-    gap_rows = []
+    track = Track.build(dataset, code, peer_codes, category_ids, basis, min_peers, min_share)
     dates = sample_dates(start, end, freq)
-    for date in dates:
-        key = bisect.bisect_right(changes, date.toordinal())
-        if key not in states:
-            states[key] = _state(histories, weights, row, date.toordinal(), min_peers, min_share)
-        state = states[key]
-        peer_values = [v for p, v in enumerate(state.indexes) if p != row and v is not None]
-        points.append(
-            TimelinePoint(
-                date=date,
-                index=state.indexes[row],
-                peer_median_index=statistics.median(peer_values) if peer_values else None,
-                gaps=sum(state.gaps),
-            )
-        )
-        gap_rows.append(state.gaps)
+    states = [track.state_on(date.toordinal()) for date in dates]
     events = [
-        GapEvent(dates[t], category_ids[c], "opened" if gap_rows[t][c] else "closed")
+        GapEvent(dates[t], category_ids[c], "opened" if states[t].gaps[c] else "closed")
         for t in range(1, len(dates))
         for c in range(len(category_ids))
-        if gap_rows[t][c] != gap_rows[t - 1][c]
+        if states[t].gaps[c] != states[t - 1].gaps[c]
     ]
     open_at_start = (
-        tuple(c for c, gap in zip(category_ids, gap_rows[0], strict=True) if gap) if dates else ()
+        tuple(c for c, gap in zip(category_ids, states[0].gaps, strict=True) if gap)
+        if dates
+        else ()
     )
     final = compare(
         dataset,
@@ -180,7 +159,7 @@ def timeline(
         end=end,
         freq=freq,
         date_basis=basis,
-        points=tuple(points),
+        points=tuple(track.point(date, state) for date, state in zip(dates, states, strict=True)),
         events=tuple(events),
         open_at_start=open_at_start,
         latency=final.rows,
@@ -188,31 +167,76 @@ def timeline(
 
 
 @dataclass(frozen=True)
-class _State:
+class State:
+    """The group on one day: each member's index, and the member's gaps."""
+
     indexes: list[float | None]
-    """Each member's index."""
+    """Each member's index, in the order of the group."""
     gaps: tuple[bool, ...]
     """For each category, whether it is a gap for the member."""
 
 
-def _state(
-    histories: list[list[LevelHistory]],
-    weights: list[float],
-    row: int,
-    day: int,
-    min_peers: int,
-    min_share: float,
-) -> _State:
-    """The group's indexes and the member's gaps on one day."""
-    answers = [[h.at_day(day) for h in member_rows] for member_rows in histories]
-    indexes = [weighted_index([a.level for a in member], weights) for member in answers]
-    gaps = []
-    for column, mine in enumerate(answers[row]):
-        ranks = [answers[p][column].rank for p in range(len(answers)) if p != row]
-        ahead = sum(1 for rank in ranks if rank > mine.rank)
-        applicable = sum(1 for rank in ranks if rank >= 0)
-        gaps.append(mine.rank >= 0 and judge(ahead, applicable, min_peers, min_share)[1])
-    return _State(indexes, tuple(gaps))
+@dataclass
+class Track:
+    """A member and its peers over time, resolved once per day on which a level changes."""
+
+    histories: list[list[LevelHistory]]
+    """``histories[member][category]``, the group sorted by code."""
+    weights: list[float]
+    row: int
+    """The member's position in the group."""
+    min_peers: int
+    min_share: float
+    changes: list[int]
+    """Every day on which a level of the group changes (date ordinals, sorted)."""
+    states: dict[int, State] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        dataset: Dataset,
+        member: str,
+        peers: Iterable[str],
+        categories: list[str],
+        basis: DateBasis,
+        min_peers: int,
+        min_share: float,
+    ) -> Track:
+        """The track of ``member`` against ``peers`` in ``categories``."""
+        group = sorted({member, *peers})
+        histories = [[dataset.levels(m, c, basis) for c in categories] for m in group]
+        changes = sorted({day for row in histories for history in row for day in history.days})
+        weights = [dataset.categories[c].weight for c in categories]
+        return cls(histories, weights, group.index(member), min_peers, min_share, changes)
+
+    def state_on(self, day: int) -> State:
+        """The state on a day: the same between two change days, so resolved once for them."""
+        key = bisect.bisect_right(self.changes, day)
+        if key not in self.states:
+            self.states[key] = self._resolve(day)
+        return self.states[key]
+
+    def _resolve(self, day: int) -> State:
+        answers = [[h.at_day(day) for h in member_rows] for member_rows in self.histories]
+        indexes = [weighted_index([a.level for a in member], self.weights) for member in answers]
+        gaps = []
+        for column, mine in enumerate(answers[self.row]):
+            ranks = [answers[p][column].rank for p in range(len(answers)) if p != self.row]
+            ahead = sum(1 for rank in ranks if rank > mine.rank)
+            applicable = sum(1 for rank in ranks if rank >= 0)
+            _, gap = judge(ahead, applicable, self.min_peers, self.min_share)
+            gaps.append(mine.rank >= 0 and gap)
+        return State(indexes, tuple(gaps))
+
+    def point(self, date: dt.date, state: State) -> TimelinePoint:
+        """The point of a date of the timeline."""
+        peer_values = [v for p, v in enumerate(state.indexes) if p != self.row and v is not None]
+        return TimelinePoint(
+            date=date,
+            index=state.indexes[self.row],
+            peer_median_index=statistics.median(peer_values) if peer_values else None,
+            gaps=sum(state.gaps),
+        )
 
 
 def sample_dates(start: dt.date, end: dt.date, freq: Frequency) -> list[dt.date]:

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sanctions_gap.dataset import Dataset, Record
+from sanctions_gap.dataset import Dataset
 from sanctions_gap.errors import DataError, Issue
-from sanctions_gap.models import Member
 from sanctions_gap.perf import paused_gc
 from sanctions_gap.validate.context import CATEGORIES_FILE, GROUPS_FILE, MEMBERS_DIR, Run
 
@@ -95,7 +94,6 @@ def load_dataset(path: str | Path | None = None, *, cache: Path | None = None) -
 def validate_dataset(path: str | Path | None = None) -> ValidationReport:
     """Read and check every file of a dataset directory."""
     root = Path(path) if path is not None else default_data_dir()
-    issues: list[Issue] = []
     if not root.is_dir():
         issue = Issue(str(root), 0, "no-dataset", "not a directory; give a dataset directory")
         return ValidationReport(root, (issue,), None, 0)
@@ -109,69 +107,28 @@ def validate_dataset(path: str | Path | None = None) -> ValidationReport:
 
 def _check(run: Run) -> Dataset | None:
     """Every rule, file by file, then across files; the dataset if there was no error."""
-    from sanctions_gap.loader import line_of
     from sanctions_gap.validate.cross import check_inheritance
     from sanctions_gap.validate.files import (
         check_categories,
         check_groups,
-        check_member,
+        check_member_files,
         check_sources_file,
     )
 
     categories = check_categories(run, run.read(CATEGORIES_FILE))
     run.kinds = check_sources_file(run)
-    members_dir = run.root / MEMBERS_DIR
-    member_files = list(iter_member_files(run.root))
-    if not members_dir.is_dir():
-        run.add(
-            MEMBERS_DIR,
-            0,
-            "missing-file",
-            "the dataset has no members/ directory; create it, with one <code>.yaml file "
-            "per member",
-        )
-    if members_dir.is_dir() and not member_files:
-        run.add(
-            MEMBERS_DIR,
-            0,
-            "missing-file",
-            "members/ holds no member file; add one <code>.yaml file per member",
-        )
-    members: dict[str, Member] = {}
-    records: list[Record] = []
-    files: dict[str, str] = {}
-    for file in member_files:
-        shown = f"{MEMBERS_DIR}/{file.name}"
-        parsed = check_member(run, run.read(f"{MEMBERS_DIR}/{file.name}"), categories)
-        if parsed is None:
-            continue
-        member, member_records = parsed
-        if member.code in members:
-            run.add(
-                shown,
-                line_of(run.document, ("code",)),
-                "duplicate-member",
-                f"member {member.code!r} is also in {files[member.code]}; keep one file per member",
-            )
-            continue
-        members[member.code] = member
-        files[member.code] = shown
-        run.member_data[member.code] = run.document
-        records.extend(member_records)
-    # Codes of every member file, valid or not: a member whose file has an error is still
-    # a member, and references to it should not add a second, misleading issue.
-    known = set(members) | {file.stem.upper() for file in member_files}
-    check_inheritance(run, members, files, known)
-    groups = check_groups(run, run.read(GROUPS_FILE), known)
+    members = check_member_files(run, categories, list(iter_member_files(run.root)))
+    check_inheritance(run, members.members, members.files, members.known)
+    groups = check_groups(run, run.read(GROUPS_FILE), members.known)
     if any(i.severity == "error" for i in run.issues) or categories is None or groups is None:
         return None
     return Dataset(
         root=run.root,
         categories=categories,
         groups=groups,
-        members=dict(sorted(members.items())),
-        records=tuple(records),
-        files=files,
+        members=dict(sorted(members.members.items())),
+        records=tuple(members.records),
+        files=members.files,
         source_kinds=run.kinds,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sanctions_gap.dataset import Record
@@ -21,7 +22,7 @@ from sanctions_gap.models import (
     SourceKindsFile,
 )
 from sanctions_gap.sources import SourceKinds
-from sanctions_gap.validate.context import SOURCES_FILE, Run
+from sanctions_gap.validate.context import MEMBERS_DIR, SOURCES_FILE, Run
 from sanctions_gap.validate.cross import check_history
 from sanctions_gap.validate.records import check_measure
 from sanctions_gap.validate.shape import check_shape, describe_got
@@ -31,6 +32,7 @@ _MEMBER_CODE = re.compile(r"^[A-Z]{2}$")
 
 
 def check_categories(run: Run, document: RawDocument | None) -> dict[str, Category] | None:
+    """The categories of `categories.yaml`, each with a valid scale; None if any is invalid."""
     if document is None:
         return None
     run.document = document.data
@@ -65,39 +67,47 @@ def check_categories(run: Run, document: RawDocument | None) -> dict[str, Catego
             valid = False
             continue
         first_lines[category.id] = line
-        level_ids = category.level_ids
-        if level_ids[0] != "none":
-            run.add(
-                path,
-                line_of(data, ("categories", index, "levels", 0)),
-                "first-level-not-none",
-                f"category {category.id!r}: the first level is {level_ids[0]!r}; "
-                "the first level must be 'none'",
-            )
-            valid = False
-        for position, level_id in enumerate(level_ids):
-            where = line_of(data, ("categories", index, "levels", position))
-            if level_id in level_ids[:position]:
-                first = line_of(data, ("categories", index, "levels", level_ids.index(level_id)))
-                run.add(
-                    path,
-                    where,
-                    "duplicate-level",
-                    f"category {category.id!r}: level {level_id!r} is listed twice (the "
-                    f"first on line {first}); give each level its own id",
-                )
-                valid = False
-            if level_id in RESERVED_LEVELS:
-                run.add(
-                    path,
-                    where,
-                    "reserved-level",
-                    f"category {category.id!r}: {level_id!r} is reserved and cannot be a "
-                    f"level; the reserved ids are {', '.join(RESERVED_LEVELS)}",
-                )
-                valid = False
+        valid = check_levels(run, category, path, index) and valid
         found[category.id] = category
     return found if valid else None
+
+
+def check_levels(run: Run, category: Category, path: str, index: int) -> bool:
+    """A category's scale starts at `none` and lists each level once; no reserved id."""
+    valid = True
+    data = run.document
+    level_ids = category.level_ids
+    if level_ids[0] != "none":
+        run.add(
+            path,
+            line_of(data, ("categories", index, "levels", 0)),
+            "first-level-not-none",
+            f"category {category.id!r}: the first level is {level_ids[0]!r}; "
+            "the first level must be 'none'",
+        )
+        valid = False
+    for position, level_id in enumerate(level_ids):
+        where = line_of(data, ("categories", index, "levels", position))
+        if level_id in level_ids[:position]:
+            first = line_of(data, ("categories", index, "levels", level_ids.index(level_id)))
+            run.add(
+                path,
+                where,
+                "duplicate-level",
+                f"category {category.id!r}: level {level_id!r} is listed twice (the "
+                f"first on line {first}); give each level its own id",
+            )
+            valid = False
+        if level_id in RESERVED_LEVELS:
+            run.add(
+                path,
+                where,
+                "reserved-level",
+                f"category {category.id!r}: {level_id!r} is reserved and cannot be a "
+                f"level; the reserved ids are {', '.join(RESERVED_LEVELS)}",
+            )
+            valid = False
+    return valid
 
 
 # ------------------------------------------------------------------ groups
@@ -192,6 +202,63 @@ def check_sources_file(run: Run) -> SourceKinds | None:
 
 
 # ------------------------------------------------------------------ shape (pydantic)
+
+
+@dataclass
+class MemberFiles:
+    """The member files that validated, and every member code the dataset has."""
+
+    members: dict[str, Member] = field(default_factory=dict)
+    records: list[Record] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+    """Each member's file, as shown in messages."""
+    known: set[str] = field(default_factory=set)
+    """The codes of every member file, valid or not: a member whose file has an error is
+    still a member, and references to it should not add a second, misleading issue."""
+
+
+def check_member_files(
+    run: Run, categories: dict[str, Category] | None, member_files: list[Path]
+) -> MemberFiles:
+    """Each member file, and one file per member."""
+    folder = run.root / MEMBERS_DIR
+    if not folder.is_dir():
+        run.add(
+            MEMBERS_DIR,
+            0,
+            "missing-file",
+            "the dataset has no members/ directory; create it, with one <code>.yaml file "
+            "per member",
+        )
+    elif not member_files:
+        run.add(
+            MEMBERS_DIR,
+            0,
+            "missing-file",
+            "members/ holds no member file; add one <code>.yaml file per member",
+        )
+    found = MemberFiles(known={file.stem.upper() for file in member_files})
+    for file in member_files:
+        shown = f"{MEMBERS_DIR}/{file.name}"
+        parsed = check_member(run, run.read(shown), categories)
+        if parsed is None:
+            continue
+        member, member_records = parsed
+        if member.code in found.members:
+            run.add(
+                shown,
+                line_of(run.document, ("code",)),
+                "duplicate-member",
+                f"member {member.code!r} is also in {found.files[member.code]}; keep one file "
+                "per member",
+            )
+            continue
+        found.members[member.code] = member
+        found.files[member.code] = shown
+        run.member_data[member.code] = run.document
+        found.records.extend(member_records)
+    found.known |= set(found.members)
+    return found
 
 
 def check_member(

@@ -255,33 +255,47 @@ def describe_error(cls: type[Any], error: Any, base: tuple[Any, ...] = ()) -> tu
     """
     loc = tuple(error["loc"])
     kind = error["type"]
+    if kind == "missing":
+        return _missing_key(cls, loc)
+    if kind in ("extra_forbidden", "invalid_key"):
+        return _unknown_key(cls, loc, kind, error.get("input"))
+    return _bad_value(error, _label((*base, *loc)), base)
+
+
+def _missing_key(cls: type[Any], loc: tuple[Any, ...]) -> tuple[str, str]:
+    name = str(loc[-1])
+    if name == "sources":
+        return (
+            "no-source",
+            "missing key 'sources': a record needs at least one source (a url or a "
+            "citation, and a title)",
+        )
+    model = _model_at(cls, loc)
+    required = required_fields(model) if model else []
+    where = f" (required here: {', '.join(required)})" if required else ""
+    return "missing-key", f"missing key {name!r}; add it{where}"
+
+
+def _unknown_key(cls: type[Any], loc: tuple[Any, ...], kind: str, value: Any) -> tuple[str, str]:
+    model = _model_at(cls, loc)
+    valid = field_names(model) if model else []
+    if kind == "invalid_key":
+        return (
+            "unknown-key",
+            f"the key {_shown(value)} is read as a {_kind(value)}, not as text; use one of "
+            f"the valid keys: {', '.join(valid)}",
+        )
+    close = difflib.get_close_matches(str(loc[-1]), valid, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return "unknown-key", f"unknown key {loc[-1]!r}{hint} (valid keys: {', '.join(valid)})"
+
+
+def _bad_value(error: Any, key: str, base: tuple[Any, ...]) -> tuple[str, str]:
+    """A value of the wrong type, shape or pattern (the key exists, the value does not fit)."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    key = _label((*base, *loc))
-    if kind == "missing":
-        name = str(loc[-1])
-        if name == "sources":
-            return (
-                "no-source",
-                "missing key 'sources': a record needs at least one source (a url or a "
-                "citation, and a title)",
-            )
-        model = _model_at(cls, loc)
-        required = required_fields(model) if model else []
-        where = f" (required here: {', '.join(required)})" if required else ""
-        return "missing-key", f"missing key {name!r}; add it{where}"
-    if kind in ("extra_forbidden", "invalid_key"):
-        model = _model_at(cls, loc)
-        valid = field_names(model) if model else []
-        if kind == "invalid_key":
-            return (
-                "unknown-key",
-                f"the key {_shown(value)} is read as a {_kind(value)}, not as text; use one of "
-                f"the valid keys: {', '.join(valid)}",
-            )
-        close = difflib.get_close_matches(str(loc[-1]), valid, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        return "unknown-key", f"unknown key {loc[-1]!r}{hint} (valid keys: {', '.join(valid)})"
     if loc and loc[-1] == "[key]":
         parent = _label((*base, *loc[:-2]))
         return (
