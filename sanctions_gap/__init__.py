@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from sanctions_gap.lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -47,30 +48,13 @@ __all__ = [
 
 # NOTE: `sanctions-gap --help` and `--version` import this package; pandas and pydantic are
 # imported only when a name below is first used, so that those stay fast.
-_LAZY = {
-    "Dataset": "sanctions_gap.dataset",
-    "DateBasis": "sanctions_gap.dataset",
-    "LevelAnswer": "sanctions_gap.dataset",
-    "DataError": "sanctions_gap.errors",
-    "Issue": "sanctions_gap.errors",
-    "LookupFailed": "sanctions_gap.errors",
-    "load_dataset": "sanctions_gap.validate",
-    "validate_dataset": "sanctions_gap.validate",
-    "compare": "sanctions_gap.engine",
-    "diff": "sanctions_gap.engine",
-    "gaps": "sanctions_gap.engine",
-    "index": "sanctions_gap.engine",
-    "indexes": "sanctions_gap.engine",
-    "matrix": "sanctions_gap.engine",
-    "show": "sanctions_gap.engine",
-    "timeline": "sanctions_gap.engine",
-    "level_panel": "sanctions_gap.frame",
-    "records_frame": "sanctions_gap.frame",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'sanctions_gap' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "dataset": ("Dataset", "DateBasis", "LevelAnswer"),
+        "errors": ("DataError", "Issue", "LookupFailed"),
+        "validate": ("load_dataset", "validate_dataset"),
+        "engine": ("compare", "diff", "gaps", "index", "indexes", "matrix", "show", "timeline"),
+        "frame": ("level_panel", "records_frame"),
+    },
+)

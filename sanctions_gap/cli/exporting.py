@@ -13,9 +13,12 @@ from sanctions_gap.cli.options import (
     AsOfOption,
     BasisOption,
     DataOption,
+    FreqOption,
+    FromOption,
     OutputOption,
     as_date,
     parse_basis,
+    parse_freq,
 )
 from sanctions_gap.cli.output import load, say, write_atomic
 
@@ -26,14 +29,9 @@ def export(
         str,
         typer.Argument(help="records: every record; panel: member x category x date levels."),
     ] = "records",
-    start: Annotated[
-        dt.datetime,
-        typer.Option("--from", metavar="DATE", formats=["%Y-%m-%d"], help="panel: first date."),
-    ] = dt.datetime(2014, 1, 1),
+    start: FromOption = dt.datetime(2014, 1, 1),
     end: AsOfOption = None,
-    freq: Annotated[
-        str, typer.Option("--freq", help="panel: MS (the first of each month) or D (daily).")
-    ] = "MS",
+    freq: FreqOption = "MS",
     date_basis: BasisOption = "effective",
     data: DataOption = None,
     fmt: Annotated[
@@ -59,8 +57,6 @@ def export(
         raise typer.BadParameter(f"{table!r} is not a table; use records or panel")
     if fmt.lower() not in ("csv", "json"):
         raise typer.BadParameter(f"{fmt!r}: export writes csv or json", param_hint="--format")
-    if freq not in ("MS", "D"):
-        raise typer.BadParameter(f"{freq!r} is not a frequency; use MS or D", param_hint="--freq")
     dataset = load(data)
     if table == "records":
         frame = records_frame(dataset)
@@ -69,7 +65,7 @@ def export(
             dataset,
             start=start.date(),
             end=as_date(end),
-            freq="MS" if freq == "MS" else "D",
+            freq=parse_freq(freq),
             basis=parse_basis(date_basis),
         )
     text = frame_to_csv(frame) if fmt.lower() == "csv" else frame_to_json(frame)

@@ -34,20 +34,14 @@ def validate(
         ),
     ] = None,
     data: DataOption = None,
-    fmt: Annotated[
-        Format,
-        typer.Option(
-            "--format",
-            "-f",
-            envvar="SANCTIONS_GAP_FORMAT",
-            case_sensitive=False,
-            help="table lists the issues; github prints ::error annotations; json, csv, markdown.",
-        ),
-    ] = Format.TABLE,
+    fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
     prefix: PrefixOption = None,
 ) -> None:
     """Check a dataset: every issue, with its file and line. Exit 0 when valid, 2 when not.
+
+    The table lists the issues; --format github prints ::error and ::warning annotations for
+    pull requests; json, csv and markdown carry the same issues.
 
     Examples:
 

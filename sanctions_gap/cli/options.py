@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from sanctions_gap.render import Format
+
+if TYPE_CHECKING:
+    from sanctions_gap.frame import Frequency
 
 DataOption = Annotated[
     Path | None,
@@ -76,6 +79,31 @@ def path_prefix(data: Path | None, explicit: str | None) -> str:
     except ValueError:
         shown = data
     return f"{shown.as_posix().rstrip('/')}/"
+
+
+FromOption = Annotated[
+    dt.datetime,
+    typer.Option(
+        "--from", metavar="DATE", formats=["%Y-%m-%d"], help="The first date (YYYY-MM-DD)."
+    ),
+]
+FreqOption = Annotated[
+    str,
+    typer.Option("--freq", metavar="FREQ", help="MS: the first day of each month; D: every day."),
+]
+
+
+def parse_freq(value: str) -> Frequency:
+    """The sampling of a timeline or panel, from what the user typed (any case)."""
+    chosen = value.strip().upper()
+    if chosen == "MS":
+        return "MS"
+    if chosen == "D":
+        return "D"
+    raise typer.BadParameter(
+        f"{value!r} is not a frequency; use MS (the first of each month) or D (every day)",
+        param_hint="--freq",
+    )
 
 
 def as_date(value: dt.datetime | None) -> dt.date:

@@ -17,6 +17,8 @@ from sanctions_gap.cli.options import (
     FailOnGapOption,
     FamilyOption,
     FormatOption,
+    FreqOption,
+    FromOption,
     GroupOption,
     MaxGapsOption,
     MinPeersOption,
@@ -25,6 +27,7 @@ from sanctions_gap.cli.options import (
     PeersOption,
     PrefixOption,
     as_date,
+    parse_freq,
     path_prefix,
     selection,
 )
@@ -234,16 +237,9 @@ def show(
 def timeline(
     member: Annotated[str, typer.Argument(metavar="MEMBER", help="The member, such as JP.")],
     vs: PeersOption = "G7",
-    start: Annotated[
-        dt.datetime,
-        typer.Option(
-            "--from", metavar="DATE", formats=["%Y-%m-%d"], help="First date (YYYY-MM-DD)."
-        ),
-    ] = dt.datetime(2014, 1, 1),
+    start: FromOption = dt.datetime(2014, 1, 1),
     end: AsOfOption = None,
-    freq: Annotated[
-        str, typer.Option("--freq", help="MS: the first of each month; D: every day.")
-    ] = "MS",
+    freq: FreqOption = "MS",
     date_basis: BasisOption = "effective",
     min_peers: MinPeersOption = 1,
     min_share: MinShareOption = 0.0,
@@ -265,8 +261,6 @@ def timeline(
     from sanctions_gap.engine import timeline as run_timeline
     from sanctions_gap.render.views import timeline_view
 
-    if freq not in ("MS", "D"):
-        raise typer.BadParameter(f"{freq!r} is not a frequency; use MS or D", param_hint="--freq")
     if start.date() > as_date(end):
         raise typer.BadParameter(
             f"{start.date().isoformat()} is after the end date {as_date(end).isoformat()}",
@@ -279,7 +273,7 @@ def timeline(
         dataset.resolve_group(vs),
         start=start.date(),
         end=as_date(end),
-        freq="MS" if freq == "MS" else "D",
+        freq=parse_freq(freq),
         **selection(date_basis, category, family, min_peers=min_peers, min_share=min_share),
     )
     emit(timeline_view(report), fmt, output)

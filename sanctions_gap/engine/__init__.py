@@ -18,8 +18,9 @@ names below are imported on first use, so that one question does not import the 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from sanctions_gap.lazy import lazy_names
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only; the imports below are lazy
     from sanctions_gap.engine.changes import DiffItem, DiffReport, diff
@@ -55,8 +56,6 @@ _MODULES = {
     "tidy": ("SCHEMA_VERSION",),
     "timelines": ("GapEvent", "TimelinePoint", "TimelineReport", "timeline"),
 }
-_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
-
 __all__ = [
     "NOTE_MEMBER_NOT_APPLICABLE",
     "NOTE_MEMBER_UNKNOWN",
@@ -89,8 +88,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'sanctions_gap.engine' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"sanctions_gap.engine.{module}"), name)
+__getattr__ = lazy_names(__name__, _MODULES)

@@ -6,8 +6,9 @@ use, so that a command imports only its own view.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from sanctions_gap.lazy import lazy_names
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only; the imports below are lazy
     from sanctions_gap.render.views.common import STATUS_STYLES, level_style, plural
@@ -22,23 +23,29 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only; the imports belo
     from sanctions_gap.render.views.validation import validation_view
     from sanctions_gap.render.views.vocabulary import categories_view, groups_view, members_view
 
-_MODULE_OF = {
-    "STATUS_STYLES": "common",
-    "level_style": "common",
-    "plural": "common",
-    "compare_view": "compare",
-    "coverage_view": "coverage",
-    "diff_view": "diff",
-    "gaps_view": "gaps",
-    "index_view": "index",
-    "GLYPHS": "matrix",
-    "matrix_view": "matrix",
-    "show_view": "show",
-    "timeline_view": "timeline",
-    "validation_view": "validation",
-    "categories_view": "vocabulary",
-    "groups_view": "vocabulary",
-    "members_view": "vocabulary",
+_MODULES = {
+    "common": (
+        "STATUS_STYLES",
+        "level_style",
+        "plural",
+    ),
+    "compare": ("compare_view",),
+    "coverage": ("coverage_view",),
+    "diff": ("diff_view",),
+    "gaps": ("gaps_view",),
+    "index": ("index_view",),
+    "matrix": (
+        "GLYPHS",
+        "matrix_view",
+    ),
+    "show": ("show_view",),
+    "timeline": ("timeline_view",),
+    "validation": ("validation_view",),
+    "vocabulary": (
+        "categories_view",
+        "groups_view",
+        "members_view",
+    ),
 }
 
 __all__ = [
@@ -61,8 +68,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'sanctions_gap.render.views' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"sanctions_gap.render.views.{module}"), name)
+__getattr__ = lazy_names(__name__, _MODULES)
