@@ -1,5 +1,4 @@
-"""The commands for the people who keep the data: validate, categories, groups, members,
-schema and coverage."""
+"""The commands for the people who keep the data: validate, schema, coverage and the lists."""
 
 from __future__ import annotations
 
