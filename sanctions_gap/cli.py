@@ -882,3 +882,6 @@ def run(command: Callable[..., Any]) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(int(ExitCode.OK))
+
+
+from sanctions_gap import cli_entities as _cli_entities  # noqa: E402,F401  # registers the entities command
