@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import orjson
 
@@ -88,6 +88,8 @@ def open_export(source: str | Path) -> Iterator[Export]:
     name = "<stdin>" if str(source) == "-" else str(source)
     if str(source) == "-":
         raw: IO[bytes] = sys.stdin.buffer
+        if not hasattr(raw, "peek"):  # a replaced stdin (as in tests) may not read ahead
+            raw = io.BufferedReader(cast(io.RawIOBase, raw))
         size = None
     else:
         path = Path(source)
@@ -105,7 +107,7 @@ def open_export(source: str | Path) -> Iterator[Export]:
             raise EntityInputError(f"{name}: not a readable gzip file ({exc})") from None
         yield Export(name, stream, detect(start, name), size, compressed, raw)
     finally:
-        if raw is not sys.stdin.buffer:
+        if str(source) != "-":
             raw.close()
 
 
@@ -124,8 +126,7 @@ def detect(head: bytes, name: str = "the input") -> str:
     if not text:
         raise EntityInputError(f"{name}: the file is empty; expected an OpenSanctions export")
     if text.startswith(b"{"):
-        first = text.split(b"\n", 1)[0]
-        return NESTED if b'"sanctions":[{' in first else FTM
+        return NESTED if b'"sanctions":[{' in text else FTM
     if text.startswith((b'"id"', b"id,")):
         return SIMPLE_CSV
     shown = text[:40].decode("utf-8", "backslashreplace")

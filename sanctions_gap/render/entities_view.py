@@ -23,7 +23,7 @@ class _Cells:
     def __init__(self) -> None:
         self._made: dict[object, Cell] = {}
 
-    def of(self, text: str | None, value: str | bool | None = None) -> Cell:
+    def of(self, text: str | None, value: str | bool | int | None = None) -> Cell:
         key = (text, value)
         cell = self._made.get(key)
         if cell is None:
@@ -46,6 +46,7 @@ def _columns(report: EntityReport) -> tuple[Column, ...]:
         Column("caption", "Entity"),
         Column("schema", "Type"),
         Column("peers", "Peers"),
+        Column("peer_count", "Peer count", numeric=True, in_table=False),
         Column("since", "Since"),
         Column("possible_matches", f"Possible {report.member} match"),
         Column("tie", "Russia tie", in_table=False),
@@ -62,6 +63,7 @@ def _row(row: EntityRow, members: tuple[str, ...], cells: _Cells) -> tuple[Cell,
         Cell(f"{row.caption}\n{row.id}", row.caption),
         cells.of(row.schema),
         cells.of(" ".join(row.peers), ",".join(row.peers)),
+        cells.of(str(len(row.peers)), len(row.peers)),
         cells.of(row.since),
         Cell(shown, matches or None, "yellow" if matches else None) if matches else cells.of(""),
         cells.of(row.tie),
