@@ -75,7 +75,7 @@ def _target(number: int, rng: random.Random) -> tuple[dict[str, object], list[di
     if schema == "Person":
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {number}"
         props: dict[str, list[str]] = {
-            "name": [name, f"{name.split()[1].upper()}, {name.split()[0]}"],
+            "name": [name, f"{name.split()[1].upper()} {number}, {name.split()[0]}"],
             "firstName": [name.split()[0]],
             "lastName": [name.split()[1]],
             "birthDate": [_date(rng)[:4] + "-0" + str(rng.randint(1, 9)) + "-15"],
@@ -87,7 +87,7 @@ def _target(number: int, rng: random.Random) -> tuple[dict[str, object], list[di
         name = f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {number} OOO"
         props = {
             "name": [name, f'OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU "{name.upper()}"'],
-            "alias": [name.split()[0]],
+            "alias": [f"{name.split()[0]} {number}"],
             "country": ["ru" if russian else rng.choice(["ir", "by", "ae", "cn"])],
         }
         if schema == "Vessel":

@@ -28,6 +28,7 @@ from sanctions_gap.errors import ExitCode
 from sanctions_gap.render import Format
 
 if TYPE_CHECKING:
+    from sanctions_gap.entities.answer import EntityFilters
     from sanctions_gap.entities.collect import EntityTable
     from sanctions_gap.entities.formats import Progress
     from sanctions_gap.entities.lists import ListSelection
@@ -152,9 +153,8 @@ def entities(
 
       sanctions-gap entities JP --vs G7 --source 20240101.ftm.json --source 20250101.ftm.json
     """
-    from sanctions_gap.entities.answer import EntityFilters, find_entity_gaps
-    from sanctions_gap.entities.changes import compare_exports
-    from sanctions_gap.render.entities_view import entities_view, entity_changes_view
+    from sanctions_gap.entities.answer import EntityFilters
+    from sanctions_gap.perf import paused_gc
 
     if len(source) > 2:
         raise typer.BadParameter(
@@ -167,6 +167,29 @@ def entities(
         name,
         listed_since.date() if listed_since else None,
     )
+    with paused_gc():  # the answer and its view are large and acyclic: see sanctions_gap.perf
+        _answer(source, selection, rule, filters, fmt, output, limit, prefix, measure_kind,
+                (fail_on_gap, max_gaps, exit_zero))  # fmt: skip
+
+
+def _answer(
+    source: list[str],
+    selection: ListSelection,
+    rule: RussiaRule,
+    filters: EntityFilters,
+    fmt: Format,
+    output: Path | None,
+    limit: int | None,
+    prefix: str,
+    measure_kind: list[str] | None,
+    gating: tuple[bool, int | None, bool],
+) -> None:
+    """Read the exports, answer, print, and exit 1 if the run fails on its gaps."""
+    from sanctions_gap.entities.answer import find_entity_gaps
+    from sanctions_gap.entities.changes import compare_exports
+    from sanctions_gap.render.entities_view import entities_view, entity_changes_view
+
+    fail_on_gap, max_gaps, exit_zero = gating
     tables = [_read(path, selection, rule) for path in source]
     if len(tables) == 2:
         changes = compare_exports(tables[0], tables[1], selection, rule, filters)

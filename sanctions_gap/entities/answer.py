@@ -13,6 +13,7 @@ from sanctions_gap.entities.lists import MEASURE_KINDS, ListSelection
 from sanctions_gap.entities.matching import MatchIndex, PossibleMatch, normalise_name
 from sanctions_gap.entities.russia import RussiaRule
 from sanctions_gap.errors import SanctionsGapError
+from sanctions_gap.perf import paused_gc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -249,6 +250,8 @@ class _Assessor:
     _combos: dict[tuple[str, ...], dict[str, list[tuple[str, str | None]]]] = field(
         init=False, default_factory=dict
     )
+    _bases: dict[int, Listing] = field(init=False, default_factory=dict)
+    """Undated listings by the id of their (cached, never freed) pairs list."""
 
     def __post_init__(self) -> None:
         self.compared = frozenset(self.selection.members)
@@ -283,24 +286,32 @@ class _Assessor:
         designations: Mapping[str, Designation],
     ) -> Listing:
         """The member's listing: earliest date, strongest kind, a source link."""
-        kinds = self.selection.kinds
-        dated = [designations[d] for d, _ in pairs if d in designations]
+        base = self._bases.get(id(pairs))
+        if base is None:
+            base = self._bases[id(pairs)] = self._base(member, pairs)
+        if not designations:
+            return base
+        since = url = None
+        keys = [d for d, _ in pairs]
         # Dates a CSV sanction string gives, attributed by its programme (ours or inherited).
-        for owner in {member, *(via for _, via in pairs if via)}:
-            extra = designations.get(f"@{owner}")
-            if extra is not None:
-                dated.append(extra)
-        known = [d for d in dated if d.since is not None]
-        first = min(known, key=lambda d: d.since or "") if known else None
-        url = next((d.url for d in ([first] if first else []) + dated if d and d.url), None)
-        kind = min((kinds[d] for d, _ in pairs), key=MEASURE_KINDS.index)
-        return Listing(
-            first.since if first else None,
-            kind,
-            url or self.selection.mapping.url(pairs[0][0]),
-            tuple(d for d, _ in pairs),
-            pairs[0][1],
-        )
+        keys += [f"@{owner}" for owner in {member, *(via for _, via in pairs if via)}]
+        for key in keys:
+            found = designations.get(key)
+            if found is None:
+                continue
+            if found.since is not None and (since is None or found.since < since):
+                since, url = found.since, found.url or url
+            elif url is None:
+                url = found.url
+        if since is None and url is None:
+            return base
+        return Listing(since, base.kind, url or base.url, base.datasets, base.via)
+
+    def _base(self, member: str, pairs: list[tuple[str, str | None]]) -> Listing:
+        """The listing before any `Sanction` is read: no date, the list's page as link."""
+        kind = min((self.selection.kinds[d] for d, _ in pairs), key=MEASURE_KINDS.index)
+        url = self.selection.mapping.url(pairs[0][0])
+        return Listing(None, kind, url, tuple(d for d, _ in pairs), pairs[0][1])
 
 
 def assess(
@@ -381,6 +392,17 @@ def find_entity_gaps(
     """The Russia-linked entities that at least ``min_peers`` peers list and the member does not."""
     filters = filters or EntityFilters()
     filters.check()
+    with paused_gc():  # many small acyclic objects: see sanctions_gap.perf
+        return _find(table, selection, rule, filters, measure_kinds)
+
+
+def _find(
+    table: EntityTable,
+    selection: ListSelection,
+    rule: RussiaRule,
+    filters: EntityFilters,
+    measure_kinds: Iterable[str] | None,
+) -> EntityReport:
     member = selection.members[0]
     assessor = _Assessor(selection, rule)
     designations = table.designations

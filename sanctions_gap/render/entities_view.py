@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from sanctions_gap.render.view import Annotation, Cell, Column, View
 
 if TYPE_CHECKING:  # the reports are only annotations here: no import cost at run time
-    from sanctions_gap.entities.answer import EntityReport, EntityRow
+    from sanctions_gap.entities.answer import EntityReport, EntityRow, Listing
     from sanctions_gap.entities.changes import EntityChangeReport
 
 LICENCE_LINE = "Data: OpenSanctions, CC BY-NC 4.0 (non-commercial use; opensanctions.org/licensing)"
@@ -22,6 +22,7 @@ class _Cells:
 
     def __init__(self) -> None:
         self._made: dict[object, Cell] = {}
+        self._listings: dict[object, tuple[Cell, ...]] = {}
 
     def of(self, text: str | None, value: str | bool | int | None = None) -> Cell:
         key = (text, value)
@@ -29,6 +30,24 @@ class _Cells:
         if cell is None:
             cell = self._made[key] = Cell(text or "", value)
         return cell
+
+    def listing(self, listing: Listing | None) -> tuple[Cell, ...]:
+        """A member's five cells: listed, since, kind, source, via."""
+        key = None if listing is None else (listing.since, listing.kind, listing.url, listing.via)
+        cells = self._listings.get(key)
+        if cells is None:
+            if listing is None:
+                cells = (self.of("no", False), *(self.of("") for _ in range(4)))
+            else:
+                cells = (
+                    self.of("yes", True),
+                    self.of(listing.since),
+                    self.of(listing.kind),
+                    self.of(listing.url),
+                    self.of(listing.via),
+                )
+            self._listings[key] = cells
+        return cells
 
 
 def _columns(report: EntityReport) -> tuple[Column, ...]:
@@ -70,17 +89,7 @@ def _row(row: EntityRow, members: tuple[str, ...], cells: _Cells) -> tuple[Cell,
         Cell(row.url),
     ]
     for m in members:
-        listing = row.listings.get(m)
-        if listing is None:
-            result += [cells.of("no", False), *(cells.of("") for _ in range(4))]
-        else:
-            result += [
-                cells.of("yes", True),
-                cells.of(listing.since),
-                cells.of(listing.kind),
-                cells.of(listing.url),
-                cells.of(listing.via),
-            ]
+        result += cells.listing(row.listings.get(m))
     return tuple(result)
 
 
@@ -92,8 +101,10 @@ def _summary(report: EntityReport, shown: int) -> tuple[str, ...]:
     lines = [
         f"{report.member} vs {peers}: {gaps} "
         f"listed by at least {_plural(report.min_peers, 'peer')} and not by {report.member} "
-        f"({counts['people']} people, {counts['companies']} companies, {counts['vessels']} "
-        f"vessels, {counts['aircraft']} aircraft, {counts['other']} other); "
+        f"({_plural(counts['people'], 'person', 'people')}, "
+        f"{_plural(counts['companies'], 'company', 'companies')}, "
+        f"{_plural(counts['vessels'], 'vessel')}, {counts['aircraft']} aircraft, "
+        f"{counts['other']} other); "
         f"{summary['possible_matches']} with a possible {report.member} match under another id",
         "gaps per peer: "
         + ", ".join(f"{peer} {count}" for peer, count in summary["peer_counts"].items()),
