@@ -23,7 +23,7 @@ STAGES = [
     ("validate", "cache"),  # 2: typed, checked datasets (or a cached one)
     ("frame", "panel"),  # 3: tidy tables and level arrays
     ("engine.assess", "engine.select", "engine.tidy"),  # 4: a group on a date
-    ("engine", "coverage"),  # 5: the questions
+    ("engine", "coverage", "entities"),  # 5: the questions (entities: from OpenSanctions exports)
     ("render", "export"),  # 6: one renderer per format, one view per report
     ("cli", "__main__"),  # 7: arguments, output, exit codes
 ]

@@ -73,6 +73,9 @@ class _Group(TyperGroup):
             ctx.exit(int(ExitCode.ERROR))
 
 
+COMMAND_MODULES = ("keeping", "reporting", "exporting", "entities")
+"""The modules of ``sanctions_gap.cli`` that define commands, in the order `--help` lists them."""
+
 APP_SETTINGS: dict[str, Any] = {
     "name": "sanctions-gap",
     "cls": _Group,
