@@ -53,6 +53,8 @@ def _table(view: View) -> Table:
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
+        # Two spaces between columns, not three: the width goes to the data.
+        collapse_padding=True,
     )
     shown = [i for i, column in enumerate(view.columns) if column.in_table]
     for index in shown:
