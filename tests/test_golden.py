@@ -92,6 +92,24 @@ CASES += [
 ]
 CASES += [("schema", "json", ["schema"])]
 
+# ---------------------------------------------------------------------- the bundled data (issue 12)
+# The wider coalition's questions on the bundled dataset itself, on a fixed date: these golden
+# files change with the data, on purpose, so that a pull request shows what a correction does.
+BUNDLED: dict[str, list[str]] = {
+    "bundled-compare-jp-asia-pacific": [
+        "compare",
+        "JP",
+        "--vs",
+        "asia-pacific",
+        "--as-of",
+        "2026-12-01",
+    ],
+    "bundled-gaps-coalition": ["gaps", "--group", "coalition", "--as-of", "2026-12-01"],
+}
+CASES += [
+    (name, fmt, [*args, *_format_args(fmt)]) for name, args in BUNDLED.items() for fmt in FORMATS
+]
+
 # ---------------------------------------------------------------------- entities (issue 11)
 # The `entities` command reads composed OpenSanctions exports (tests/fixtures/entities/, no real
 # data) with the bundled dataset's members, groups and inheritance. The paths are relative to

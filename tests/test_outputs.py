@@ -71,6 +71,15 @@ def test_tables_at_80_columns_never_split_an_identifier(name: str, vocabulary: s
     # Web addresses are printed whole, on lines of their own (a terminal wraps them).
     assert all(len(line) <= 80 or line.startswith("http") for line in lines), name
     assert "…" not in text, f"{name}: something was cut"
+    # A table too wide to fit is shown as cards rather than cropped; the tables users read
+    # most must fit as tables: one rule, under the header (cards have one rule per row).
+    rules = [line for line in lines if line and set(line) == {"─"}]
+    assert name == "show" or len(rules) == 1, f"{name}: {len(rules)} rules"
+    if name != "show":
+        # Nothing cropped: the title and headers above the rule say at 80 columns the words
+        # they say at 200, where everything fits.
+        wide = invoke([*BUNDLED[name], "--format", "table"], width=200).splitlines()
+        assert _above_rule(lines) == _above_rule(wide), name
     # A split identifier leaves a piece that starts or ends with its separator ("sovereign_",
     # "_debt_ban") or a start of it that is no identifier ("sovereign_debt_b"); a split date,
     # a piece such as "2022-03".
@@ -82,6 +91,12 @@ def test_tables_at_80_columns_never_split_an_identifier(name: str, vocabulary: s
             starts = [word for word in vocabulary if word.startswith(token)]
             assert not starts, f"{name}: {token!r} is a piece of {starts[0]!r}"
         assert not re.fullmatch(r"\d{4}-\d{1,2}", token), f"{name}: a split date {token!r}"
+
+
+def _above_rule(lines: list[str]) -> list[str]:
+    """The words of the title and the headers: every line above the table's rule."""
+    end = next(i for i, line in enumerate(lines) if line and set(line) == {"─"})
+    return sorted(" ".join(lines[:end]).split())
 
 
 def test_the_main_compare_table_fits_a_40_line_screen() -> None:

@@ -30,12 +30,15 @@ def render_table(view: View, *, width: int = 100, color: bool = False) -> str:
         emoji=False,
         markup=False,
     )
+    table = _table(view, width) if view.rows and view.layout == "table" else None
     if not view.rows:
         console.print(Text(view.empty))
-    elif view.layout == "cards":
+    elif table is None:
+        # Cards for long text, and for a table whose unbreakable cells cannot fit the width:
+        # every value stays whole, one field a line, never cropped.
         _print_cards(console, view)
     else:
-        console.print(_table(view))
+        console.print(table)
     for line in view.notes:
         console.print(Text(line, style="dim"))
     if view.context is not None:
@@ -43,7 +46,18 @@ def render_table(view: View, *, width: int = 100, color: bool = False) -> str:
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
-def _table(view: View) -> Table:
+GAP = 2
+"""Columns are two characters apart: one of padding, one of the box's blank separator."""
+
+
+def _table(view: View, width: int) -> Table | None:
+    """The view as a table ``width`` characters wide at most, or None where its unbreakable
+    cells cannot fit that width (the caller shows cards: Rich would crop the table)."""
+    shown = [i for i, column in enumerate(view.columns) if column.in_table]
+    widths = [_widths(view, i) for i in shown]
+    fitted = _fit(widths, width - GAP * (len(shown) - 1))
+    if fitted is None:
+        return None
     # A light box (a rule under the header, no vertical lines) leaves the width to the data, so
     # that tables stay readable at 80 columns in CI logs.
     table = Table(
@@ -56,32 +70,60 @@ def _table(view: View) -> Table:
         # Two spaces between columns, not three: the width goes to the data.
         collapse_padding=True,
     )
-    shown = [i for i, column in enumerate(view.columns) if column.in_table]
-    for index in shown:
+    for index, (narrowest, _), given in zip(shown, widths, fitted, strict=True):
         column = view.columns[index]
-        widest = max((len(row[index].text) for row in view.rows), default=0)
-        if column.wrap:
-            # Text that may wrap breaks at spaces; its longest word still fits whole.
-            longest_word = max(
-                (len(word) for row in view.rows for word in row[index].text.split()), default=0
-            )
-            table.add_column(
-                Text(column.header),
-                justify="right" if column.numeric else "left",
-                overflow="fold",
-                min_width=max(longest_word, min(len(column.header), 12)),
-            )
-        else:
-            table.add_column(
-                Text(column.header),
-                justify="right" if column.numeric else "left",
-                no_wrap=True,
-                min_width=max(widest, len(column.header)),
-            )
+        table.add_column(
+            Text(column.header),
+            justify="right" if column.numeric else "left",
+            # Text that may wrap breaks at spaces; its longest word still fits whole. The
+            # width is given, not left to Rich, whose shrinking can crop a table that fits.
+            overflow="fold",
+            no_wrap=not column.wrap,
+            min_width=narrowest,
+            width=given if column.wrap else None,
+        )
     for row in view.rows:
         # Text objects, not strings: text from the data is shown as typed, never as markup.
         table.add_row(*(_text(row[i]) for i in shown))
     return table
+
+
+def _widths(view: View, index: int) -> tuple[int, int]:
+    """A column's narrowest and widest content: an unbreakable column is as wide as its widest
+    cell; a wrapping one may narrow to its longest word (its header may wrap too)."""
+    column = view.columns[index]
+    widest = max((len(row[index].text) for row in view.rows), default=0)
+    if not column.wrap:
+        width = max(widest, len(column.header))
+        return width, width
+    longest_word = max(
+        (len(word) for row in view.rows for word in row[index].text.split()), default=0
+    )
+    return max(longest_word, min(len(column.header), 12)), max(widest, len(column.header))
+
+
+def _fit(widths: list[tuple[int, int]], room: int) -> list[int] | None:
+    """The width of each column within ``room``, or None where even the narrowest layout does
+    not fit. Every column is at its widest where that fits; else the widest columns narrow
+    first, down to a common level (never below a column's narrowest), as Rich would shrink
+    them, but without ever giving a column less than its longest word."""
+
+    def at(level: int) -> list[int]:
+        return [max(narrowest, min(widest, level)) for narrowest, widest in widths]
+
+    if sum(narrowest for narrowest, _ in widths) > room:
+        return None
+    level = max((widest for _, widest in widths), default=0)
+    while sum(at(level)) > room:
+        level -= 1
+    given = at(level)
+    # The room left over goes, a character each, to the columns cut to the level.
+    spare = room - sum(given)
+    for index, (_, widest) in enumerate(widths):
+        if spare and given[index] < widest:
+            given[index] += 1
+            spare -= 1
+    return given
 
 
 def _text(cell: Cell) -> Text:

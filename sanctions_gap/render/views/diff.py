@@ -44,8 +44,9 @@ def diff_view(report: DiffReport, dataset: Dataset, *, repo_prefix: str = "") ->
             Column("change", "Change"),
             Column("member_status", f"{report.member} status", wrap=True),
             Column("peers_ahead", "Peers ahead", wrap=True),
-            Column("days_open", "Days open", numeric=True),
+            Column("days_open", "Days", numeric=True),
         ),
+        notes=(f"Days: how long the gap had been open on {report.end.isoformat()}.",),
         rows=rows,
         payload=report.to_dict(),
         summary=(

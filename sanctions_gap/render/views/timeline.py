@@ -30,12 +30,21 @@ def timeline_view(report: TimelineReport, part: Part = "points") -> View:
         rows=rows,
         payload=report.to_dict(),
         summary=_summary(report) if part == "points" else (),
-        notes=("The other tables: --table points, events or latency (JSON carries all three).",),
+        notes=(
+            *(_LATENCY_NOTE.format(member=report.member),) * (part == "latency"),
+            "The other tables: --table points, events or latency (JSON carries all three).",
+        ),
         empty={"points": "No dates.", "events": "No gap opened or closed.", "latency": "None."}[
             part
         ],
         context=report.context,
     )
+
+
+_LATENCY_NOTE = (
+    "Days after the first peer and after the median peer that reached {member}'s level "
+    "(negative: before them)."
+)
 
 
 def _points(report: TimelineReport) -> tuple[tuple[Column, ...], tuple[tuple[Cell, ...], ...]]:
@@ -76,8 +85,8 @@ def _latency(report: TimelineReport) -> tuple[tuple[Column, ...], tuple[tuple[Ce
     columns = (
         Column("category", "Category"),
         Column("member_status", report.member),
-        Column("lag_days_first", "Days after the first peer", numeric=True),
-        Column("lag_days_median", "Days after the median peer", numeric=True),
+        Column("lag_days_first", "First peer", numeric=True),
+        Column("lag_days_median", "Median peer", numeric=True),
     )
     rows = tuple(
         (
