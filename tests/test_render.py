@@ -100,3 +100,35 @@ def test_table_colour_only_when_asked() -> None:
 def test_every_format_renders_an_empty_view(fmt: Format) -> None:
     out = render(make_view(), fmt)
     assert isinstance(out, str)
+
+
+def _wide_view(words: int) -> View:
+    ids = [f"identifier_{n:02d}_" + "x" * 12 for n in range(words)]
+    return View(
+        title="Wide",
+        columns=(*(Column(f"c{n}", f"C{n}") for n in range(words)), Column("t", "T", wrap=True)),
+        rows=((*(Cell(i) for i in ids), Cell("free text that may wrap at any space")),),
+        payload={},
+    )
+
+
+def test_a_table_that_fits_is_never_cropped() -> None:
+    # Three 27-character ids and a wrapping column: 3 * 29 > 80 leaves no room, 2 fit.
+    from sanctions_gap.render.table import render_table
+
+    text = render_table(_wide_view(2), width=80)
+    assert "identifier_00_" + "x" * 12 in text and "identifier_01_" + "x" * 12 in text
+    assert text.splitlines()[1].split() == ["C0", "C1", "T"]
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "free text that may wrap at any space" in " ".join(text.split())
+
+
+def test_a_table_too_wide_for_its_ids_becomes_cards() -> None:
+    from sanctions_gap.render.table import render_table
+
+    text = render_table(_wide_view(3), width=80)
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    # One field a line: every id whole after its heading, never cut at the edge.
+    for n in range(3):
+        assert f"C{n}  identifier_{n:02d}_" + "x" * 12 in lines
