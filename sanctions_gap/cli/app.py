@@ -73,7 +73,7 @@ class _Group(TyperGroup):
             ctx.exit(int(ExitCode.ERROR))
 
 
-COMMAND_MODULES = ("keeping", "reporting", "exporting", "entities")
+COMMAND_MODULES = ("keeping", "reporting", "briefing", "exporting", "entities")
 """The modules of ``sanctions_gap.cli`` that define commands, in the order `--help` lists them."""
 
 APP_SETTINGS: dict[str, Any] = {
