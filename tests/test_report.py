@@ -205,3 +205,19 @@ def test_the_report_writes_its_file_whole(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_entity_section_comes_from_the_entities_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA.parent)  # the fixture's path as the entities' golden files give it
+    export = str(Path("tests", "fixtures", "entities", "entities.ftm.json"))
+    args = ["report", "JP", "--vs", "G7", "--as-of", AS_OF, "--entities", export]
+    entities = json.loads(run("entities", "JP", "--vs", "G7", "--source", export, "-f", "json"))
+    payload = json.loads(run(*args, "-f", "json"))
+    assert payload["entities"]["summary"] == entities["summary"]
+    html = run(*args)
+    section = html[html.index('id="entities"') : html.index('id="method"')]
+    assert section.count('<a href="https://www.opensanctions.org/entities/') == len(
+        entities["rows"]
+    )
+    assert "CC BY-NC 4.0" in html
+    assert 'id="entities"' not in run(*args[:-2])

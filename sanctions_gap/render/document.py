@@ -119,6 +119,7 @@ class HeatMap:
     """Members down, categories across."""
 
     caption: str
+    """What the map shows (each renderer says how it lays it out)."""
     columns: tuple[str, ...]
     """The categories' labels, for people."""
     keys: tuple[str, ...]

@@ -30,6 +30,10 @@ from sanctions_gap.render.svg import line_chart
 from sanctions_gap.render.view import Cell, View
 
 _NUM = ' class="num"'
+_HEAT_HINT = (
+    "members down, categories across; the darker, the stronger. Hover over a cell, or move to "
+    "it with Tab, for its level, since when and by which instrument."
+)
 _STYLE_CLASSES = {"red": "bad", "green": "good", "yellow": "warn", "dim": "muted"}
 """The CSS class for each colour of the terminal's style hints (``bold red`` is ``bad``)."""
 
@@ -250,7 +254,7 @@ def heat_map(block: HeatMap) -> str:
         for sample, text in block.legend
     )
     return (
-        f'<table class="heat">\n<caption>{esc(block.caption)}</caption>\n'
+        f'<table class="heat">\n<caption>{esc(block.caption)}: {_HEAT_HINT}</caption>\n'
         f'<thead><tr><th scope="col" class="member">Member</th>{head}'
         f'<th scope="col" class="total">{esc(block.total)}</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows)

@@ -97,7 +97,7 @@ def heat_map(block: HeatMap) -> list[str]:
         "Category",
         *(f"**{m}**" if r.own else m for m, r in zip(members, block.rows, strict=True)),
     ]
-    lines = [f"*{escape(block.caption)}*", ""]
+    lines = [f"*{escape(block.caption)}: categories down, members across*", ""]
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|---|" + "|".join(":---:" for _ in block.rows) + "|")
     for column, label in enumerate(block.columns):

@@ -103,6 +103,8 @@ svg .s0{fill:none;stroke:var(--fg);stroke-width:2.5}
 svg .s1{fill:none;stroke:var(--median);stroke-width:2;stroke-dasharray:6 4}
 svg .mark{stroke:var(--gap);stroke-width:1.5}
 figcaption{font-size:.85rem;color:var(--muted)}
+figure.chart+.wide table.data{font-size:.8rem}
+figure.chart+.wide table.data :is(th,td){padding:.12rem .5rem}
 """
 
 _DARK = """

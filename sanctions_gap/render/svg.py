@@ -76,6 +76,13 @@ def _axes(chart: Chart, frame: _Frame) -> list[str]:
         )
     first = chart.start.year + (chart.start > dt.date(chart.start.year, 1, 1))
     years = list(range(first, chart.end.year + 1))
+    if len(years) < 3:  # a short span: its first and last dates instead of the years
+        for date, anchor in ((chart.start, "start"), (chart.end, "end")):
+            out.append(
+                f'<text class="minor" x="{_num(frame.x(date))}" y="{bottom + 18}" '
+                f'text-anchor="{anchor}">{date.isoformat()}</text>'
+            )
+        years = []
     step = 1 if len(years) <= 14 else 2
     for year in years[::step]:
         x = _num(frame.x(dt.date(year, 1, 1)))

@@ -295,7 +295,7 @@ def year_section(report: Briefing, dataset: Dataset) -> Section:
         (
             Column("category", "Category"),
             Column("change", "Change"),
-            Column("level", f"{report.member}'s level"),
+            Column("level", f"{report.member}'s level, then → now"),
             Column("peers", "Peers ahead now"),
         ),
         rows,

@@ -111,8 +111,7 @@ def heat_map_section(report: Briefing, dataset: Dataset) -> Section:
         label = f"{member} ▸" if own else member
         rows.append(HeatRow(label, tuple(cells), number(heat.index[member].value, 0), own))
     block = HeatMap(
-        f"Levels on {heat.as_of.isoformat()}: members down, categories across; the darker, the "
-        "stronger. Hover over a cell, or move to it with Tab, for its level, date and instrument.",
+        f"Levels on {heat.as_of.isoformat()}",
         tuple(dataset.categories[c].label for c in heat.categories),
         heat.categories,
         "Index",
@@ -174,8 +173,9 @@ def timeline_section(report: Briefing, dataset: Dataset) -> Section:
         f"{member}'s stringency index went from {number(first.index)} on "
         f"{timeline.start.isoformat()} to {number(last.index)} on {timeline.end.isoformat()}; "
         f"the peers' median from {number(first.peer_median_index)} to "
-        f"{number(last.peer_median_index)}. Red ticks under the axis mark the days of "
-        f"{member}'s measures; the table below gives every change."
+        f"{number(last.peer_median_index)}."
+        + (f" Red ticks under the axis mark the days of {member}'s measures." if measures else "")
+        + " The table below gives every change."
     )
     chart = Chart(
         f"{member}'s stringency index against the peers' median, {timeline.start.isoformat()} "
