@@ -34,9 +34,12 @@ def artifacts(request: pytest.FixtureRequest) -> Path:
     chosen = os.environ.get("SANCTIONS_GAP_ARTIFACTS")
     where = Path(chosen) if chosen else ROOT / "build" / "browser"
     where.mkdir(parents=True, exist_ok=True)
+    # Printed past pytest's capture, so that a CI log names the directory whatever the options.
+    capture = request.config.pluginmanager.getplugin("capturemanager")
     reporter = request.config.pluginmanager.getplugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"browser test artifacts (screenshots, PDF): {where.resolve()}")
+    if capture is not None and reporter is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\nbrowser test artifacts (screenshots, PDF): {where.resolve()}")
     return where
 
 

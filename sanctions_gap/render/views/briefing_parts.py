@@ -80,7 +80,13 @@ def _tip(report: Briefing, dataset: Dataset, member: str, category: str) -> tupl
 
 
 def _legend(member: str) -> tuple[tuple[HeatCell, str], ...]:
-    names = ("none", "a quarter of the scale", "half", "three quarters", "the strongest level")
+    names = (
+        "none",
+        "low (a quarter or a third of the scale)",
+        "half of the scale",
+        "high (two thirds or three quarters)",
+        "the strongest level",
+    )
     levels = tuple(
         (HeatCell(glyph, "level", step / 4, False, ()), text)
         for step, (glyph, text) in enumerate(zip(HARVEY, names, strict=True))
