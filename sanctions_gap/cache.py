@@ -68,6 +68,14 @@ def dataset_files(root: Path) -> Iterator[Path]:
         yield from sorted(p for p in members.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
+def data_version(root: Path) -> str:
+    """A short hash of the content of the files ``validate`` reads: the dataset's version."""
+    digest = hashlib.sha256(b"sanctions-gap dataset\n")
+    for file in dataset_files(root):
+        _digest_file(digest, file, file.relative_to(root).as_posix())
+    return digest.hexdigest()[:12]
+
+
 def dataset_key(root: Path) -> str:
     """The key of a dataset directory's content under this version of the rules."""
     digest = hashlib.sha256(f"sanctions-gap {__version__} cache {FORMAT}\n".encode())
@@ -143,6 +151,7 @@ def _encode(dataset: Dataset, key: str) -> dict[str, Any]:
         "members": [plain(m) for m in dataset.members.values()],
         "records": [[r.member, positions[id(r.measure)], r.path, r.line] for r in dataset.records],
         "files": dict(dataset.files),
+        "version": dataset.version,
         "source_kinds": (
             None
             if kinds is None
@@ -167,6 +176,7 @@ def _decode(document: dict[str, Any], root: Path) -> Dataset:
         members=members,
         records=records,
         files=dict(document["files"]),
+        version=str(document["version"]),
         source_kinds=(
             None if kinds is None else SourceKinds(dict(kinds["hosts"]), tuple(kinds["patterns"]))
         ),

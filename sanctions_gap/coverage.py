@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sanctions_gap.dataset import Dataset
+from sanctions_gap.dataset import DataContext, Dataset
 from sanctions_gap.models import NOT_APPLICABLE, SOURCE_KINDS, UNKNOWN, Member
 from sanctions_gap.sources import OFFICIAL, UNIDENTIFIED, UNLISTED, SourceKinds
 
@@ -144,6 +144,8 @@ class CoverageReport:
     """Per-member totals, by code."""
     cells: tuple[CoverageCell, ...]
     """Every member x category cell."""
+    context: DataContext | None = field(default=None, compare=False)
+    """What the report rests on: the tool's and the dataset's versions."""
 
     @property
     def unknown_cells(self) -> int:
@@ -166,6 +168,7 @@ class CoverageReport:
         """A JSON-ready form."""
         return {
             "schema_version": 1,
+            "context": self.context.to_dict() if self.context else None,
             "as_of": self.as_of.isoformat(),
             "categories": list(self.categories),
             "members": [
@@ -251,4 +254,6 @@ def measure_coverage(dataset: Dataset, as_of: dt.date) -> CoverageReport:
                 ),
             )
         )
-    return CoverageReport(as_of, tuple(dataset.categories), tuple(totals), tuple(cells))
+    return CoverageReport(
+        as_of, tuple(dataset.categories), tuple(totals), tuple(cells), context=dataset.context()
+    )

@@ -21,6 +21,23 @@ RANK_NOT_APPLICABLE = -1
 MEMBER_ALIASES: Mapping[str, str] = {"UK": "GB"}
 """Codes accepted on the command line for another member's code."""
 
+ALPHA3: Mapping[str, str] = {
+    "AUS": "AU", "CAN": "CA", "CHE": "CH", "DEU": "DE", "FRA": "FR", "GBR": "GB",
+    "ITA": "IT", "JPN": "JP", "KOR": "KR", "NOR": "NO", "NZL": "NZ", "USA": "US",
+}  # fmt: skip
+"""ISO 3166-1 alpha-3 codes, a natural mistake, to suggest the alpha-2 code for."""
+
+
+def _suggestion(direct: str | None, known: list[str], typed: str) -> str:
+    """``; did you mean 'X'?`` for a mistyped name, or nothing."""
+    import difflib
+
+    if direct is not None and direct in known:
+        return f" (did you mean {direct!r}?)"
+    folded = {name.lower(): name for name in known}
+    close = difflib.get_close_matches(typed.lower(), list(folded), n=1, cutoff=0.6)
+    return f" (did you mean {folded[close[0]]!r}?)" if close else ""
+
 
 class DateBasis(enum.StrEnum):
     """Which date of a record decides from when it counts."""
@@ -78,6 +95,31 @@ UNKNOWN_ANSWER = LevelAnswer(UNKNOWN, None)
 
 
 @dataclass(frozen=True)
+class DataContext:
+    """What an output rests on: the tool's version, the dataset's version and review date."""
+
+    tool_version: str
+    dataset_version: str
+    data_reviewed: str
+    """The latest `reviewed` date of the member files (ISO)."""
+
+    def to_dict(self) -> dict[str, str]:
+        """The context as a JSON-ready mapping."""
+        return {
+            "tool_version": self.tool_version,
+            "dataset_version": self.dataset_version,
+            "data_reviewed": self.data_reviewed,
+        }
+
+    def line(self) -> str:
+        """The context in words, for a caption or a comment."""
+        return (
+            f"sanctions-gap {self.tool_version}, dataset {self.dataset_version or '?'}, "
+            f"data reviewed {self.data_reviewed or '?'}"
+        )
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A whole validated dataset: use ``load_dataset`` to make one."""
 
@@ -95,11 +137,43 @@ class Dataset:
     """The file of each member, as shown in messages."""
     source_kinds: SourceKinds | None = field(default=None, repr=False)
     """The kinds of the cited hosts (from `sources.yaml`), where the dataset has them."""
+    version: str = ""
+    """The dataset's version: a short hash of its files' content (the same files, the same
+    version), so that an output can say which data it rests on."""
     memo: dict[object, object] = field(default_factory=dict, init=False, repr=False, compare=False)
     """A cache for tables that later stages derive from the records (the engine's level index).
 
     The dataset never changes once loaded, so a derived table stays valid for its lifetime.
     """
+
+    def scheduled(self, record: Record | None) -> bool:
+        """Whether a record is a measure adopted for later: effective after its file's review."""
+        if record is None or record.measure.effective is None:
+            return False
+        return record.measure.effective > self.members[record.member].reviewed
+
+    @cached_property
+    def first_date(self) -> dt.date | None:
+        """The earliest date a record of the dataset starts on (announced or effective)."""
+        dates = [
+            d
+            for record in self.records
+            for d in (record.measure.announced, record.measure.effective)
+            if d is not None
+        ]
+        return min(dates, default=None)
+
+    @property
+    def reviewed(self) -> dt.date | None:
+        """The latest `reviewed` date of the member files."""
+        return max((m.reviewed for m in self.members.values()), default=None)
+
+    def context(self) -> DataContext:
+        """What an output of this dataset rests on: the tool's and the dataset's versions."""
+        from sanctions_gap import __version__
+
+        reviewed = self.reviewed
+        return DataContext(__version__, self.version, reviewed.isoformat() if reviewed else "")
 
     @cached_property
     def _histories(self) -> dict[tuple[str, str], tuple[list[Record], list[Record]]]:
@@ -123,37 +197,44 @@ class Dataset:
         """The member code for what a user typed: case-insensitive, `UK` for `GB`."""
         wanted = code.strip().upper()
         wanted = MEMBER_ALIASES.get(wanted, wanted)
-        if wanted not in self.members:
-            known = ", ".join(self.members)
-            raise LookupFailed(f"unknown member {code!r}; known members: {known}")
-        return wanted
+        if wanted in self.members:
+            return wanted
+        hint = _suggestion(ALPHA3.get(wanted), list(self.members), wanted)
+        known = ", ".join(self.members)
+        raise LookupFailed(f"unknown member {code!r}{hint}; known members: {known}")
 
     def resolve_group(self, name: str) -> list[str]:
-        """The members of a group by id (case-insensitive), or of a list `CA,US` of codes."""
-        for group_id, group in self.groups.items():
-            if group_id.upper() == name.strip().upper():
-                return sorted(group.members)
-        if (
-            "," in name
-            or name.strip().upper() in self.members
-            or name.strip().upper() in (MEMBER_ALIASES)
-        ):
-            codes = [self.resolve_member(part) for part in name.split(",") if part.strip()]
-            return sorted(set(codes))
-        groups = ", ".join(self.groups)
-        raise LookupFailed(
-            f"unknown group {name!r}; use one of {groups} or a list of member codes such as CA,US"
-        )
+        """The members of a group by id (any case), of codes (`CA,US`), or of both (`G7,EU`)."""
+        members: set[str] = set()
+        for part in (p.strip() for p in name.split(",")):
+            if not part:
+                continue
+            group = next((g for g in self.groups.values() if g.id.upper() == part.upper()), None)
+            if group is not None:
+                members.update(group.members)
+                continue
+            try:
+                members.add(self.resolve_member(part))
+            except LookupFailed:
+                hint = _suggestion(None, [*self.groups, *self.members], part)
+                raise LookupFailed(
+                    f"unknown group or member {part!r}{hint}; use a group "
+                    f"({', '.join(self.groups)}), member codes such as CA,US, or both (G7,EU)"
+                ) from None
+        if not members:
+            raise LookupFailed(f"no member in {name!r}; name a group or member codes")
+        return sorted(members)
 
     def resolve_category(self, category: str) -> Category:
-        """The category with that id."""
-        try:
-            return self.categories[category.strip()]
-        except KeyError:
-            known = ", ".join(self.categories)
-            raise LookupFailed(
-                f"unknown category {category!r}; known categories: {known}"
-            ) from None
+        """The category with that id (any case)."""
+        wanted = category.strip().lower()
+        if wanted in self.categories:
+            return self.categories[wanted]
+        known = list(self.categories)
+        hint = _suggestion(None, known, wanted)
+        raise LookupFailed(
+            f"unknown category {category!r}{hint}; known categories: {', '.join(known)}"
+        )
 
     def levels(
         self, member: str, category: str, basis: DateBasis = DateBasis.EFFECTIVE

@@ -151,9 +151,15 @@ def test_empty_results_are_valid() -> None:
     as_json = runner.invoke(app, [*args, "-f", "json"])
     assert json.loads(as_json.stdout)["rows"] == []
     as_csv = runner.invoke(app, [*args, "-f", "csv"])
-    assert as_csv.stdout.startswith("category,") and len(as_csv.stdout.splitlines()) == 1
-    assert runner.invoke(app, [*args, "-f", "github"]).stdout == ""
-    assert "No gaps." in runner.invoke(app, [*args, "-f", "markdown"]).stdout
+    assert as_csv.exit_code == 0
+    comment, header = as_csv.stdout.splitlines()  # the context, the header, no row
+    assert comment.startswith("# sanctions-gap") and header.startswith("category,label,")
+    # No gap is still an answer: a notice, never an empty success.
+    github = runner.invoke(app, [*args, "-f", "github"])
+    assert github.exit_code == 0
+    assert github.stdout.startswith("::notice title=sanctions-gap::BB vs AA on 2010-01-01")
+    markdown = runner.invoke(app, [*args, "-f", "markdown"])
+    assert markdown.exit_code == 0 and "No gaps." in markdown.stdout
 
 
 def test_output_is_byte_identical_across_runs() -> None:
@@ -178,7 +184,8 @@ def test_output_file_written_whole(tmp_path: Path) -> None:
     result = runner.invoke(app, ["compare", "JP", "--vs", "G7", "-f", "csv", "-o", str(out)])
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert out.read_text(encoding="utf-8").startswith("category,member_status,")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# sanctions-gap ") and lines[1].startswith("category,label,")
 
 
 def test_output_not_written_when_the_run_fails(tmp_path: Path) -> None:

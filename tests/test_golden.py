@@ -15,7 +15,9 @@ from sanctions_gap.cli import app
 
 FIXTURE = Path(__file__).parent / "fixtures" / "golden"
 GOLDEN = Path(__file__).parent / "golden"
-FORMATS = ("table", "csv", "json", "markdown", "github")
+FORMATS = ("table80", "table120", "csv", "json", "markdown", "github")
+"""Every format; the terminal table at 80 columns (a CI log, a small terminal) and at 120."""
+WIDTHS = {"table80": 80, "table120": 120}
 DATA = ["--data", str(FIXTURE)]
 PREFIX = ["--path-prefix", "data/"]
 
@@ -71,8 +73,17 @@ EXPORTS: dict[str, list[str]] = {
     ],
 }
 
+COMMANDS["timeline-events"] = [*COMMANDS["timeline"], "--table", "events"]
+COMMANDS["timeline-latency"] = [*COMMANDS["timeline"], "--table", "latency"]
+COMMANDS["show-two"] = ["show", "BB", "-c", "sberbank", "-c", "airspace_ban", *DATA]
+
+
+def _format_args(fmt: str) -> list[str]:
+    return ["--format", "table" if fmt in WIDTHS else fmt]
+
+
 CASES = [
-    (name, fmt, [*args, "--format", fmt]) for name, args in COMMANDS.items() for fmt in FORMATS
+    (name, fmt, [*args, *_format_args(fmt)]) for name, args in COMMANDS.items() for fmt in FORMATS
 ]
 CASES += [
     (name, fmt, [*args, "--format", fmt])
@@ -108,7 +119,7 @@ ENTITY_COMMANDS: dict[str, list[str]] = {
     ],
 }
 CASES += [
-    (name, fmt, [*args, "--format", fmt])
+    (name, fmt, [*args, *_format_args(fmt)])
     for name, args in ENTITY_COMMANDS.items()
     for fmt in FORMATS
 ]
@@ -126,7 +137,7 @@ CASES += [
     for name, args in (COMMANDS | ENTITY_COMMANDS).items()
 ]
 CASES += [
-    (name, fmt, [*args, "--format", fmt])
+    (name, fmt, [*args, *_format_args(fmt)])
     for name, args in REPORT_COMMANDS.items()
     for fmt in REPORT_FORMATS
 ]
@@ -134,7 +145,8 @@ CASES += [
 
 @pytest.mark.parametrize(("name", "fmt", "args"), CASES, ids=[f"{n}.{f}" for n, f, _ in CASES])
 def test_golden(name: str, fmt: str, args: list[str], request: pytest.FixtureRequest) -> None:
-    result = CliRunner().invoke(app, args)
+    width = str(WIDTHS.get(fmt, 100))
+    result = CliRunner().invoke(app, args, env={"COLUMNS": width, "TERMINAL_WIDTH": width})
     assert result.exit_code == 0, result.output
     golden = GOLDEN / f"{name}.{fmt}"
     if request.config.getoption("--update-golden"):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from sanctions_gap import __version__
 from sanctions_gap.cli.output import print_issues, say
@@ -47,7 +47,9 @@ class _Group(TyperGroup):
             raise
         except DataError as exc:
             where = f" in {exc.root}" if exc.root else ""
-            say(f"error: the dataset{where} is not valid ({len(exc.issues)} issues):", "red")
+            count = len(exc.issues)
+            issues = "1 issue" if count == 1 else f"{count} issues"
+            say(f"error: the dataset{where} is not valid ({issues}):", "red")
             print_issues(exc.issues)
             say("run `sanctions-gap validate` on it for details")
             ctx.exit(int(ExitCode.ERROR))
@@ -71,6 +73,29 @@ class _Group(TyperGroup):
                 "red",
             )
             ctx.exit(int(ExitCode.ERROR))
+
+
+class Command(TyperCommand):
+    """A command whose help names its arguments plainly (MEMBER, not {MEMBER} or MEMBER <str>)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                # Typer shows an argument's Python type after its name; the help says it.
+                param.display_type_rich = _no_type  # type: ignore[method-assign]
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = param.display_name_raw.upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+def _no_type(ctx: Any) -> None:
+    return None
 
 
 COMMAND_MODULES = ("keeping", "reporting", "briefing", "exporting", "entities")
@@ -126,6 +151,11 @@ def _main(
     ctx.obj = {"debug": debug}
     SETTINGS.debug = debug
     SETTINGS.cache = None if no_cache else cache_directory()
+
+
+def command(name: str | None = None, **settings: Any) -> Callable[[Any], Any]:
+    """Register a command of the app (with the plain help of ``Command``)."""
+    return app.command(name, cls=Command, **settings)
 
 
 def cache_directory() -> Path:

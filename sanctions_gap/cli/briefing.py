@@ -6,13 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sanctions_gap.cli.app import app
+from sanctions_gap.cli.app import command
 from sanctions_gap.cli.options import (
     AsOfOption,
     BasisOption,
     DataOption,
+    MemberArgument,
     MinPeersOption,
     MinShareOption,
+    OnceOption,
     OutputOption,
     PeersOption,
     PrefixOption,
@@ -20,7 +22,7 @@ from sanctions_gap.cli.options import (
     parse_basis,
     path_prefix,
 )
-from sanctions_gap.cli.output import emit, load
+from sanctions_gap.cli.output import emit, load, warn_about_date
 from sanctions_gap.render import Format
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ ReportFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
         case_sensitive=False,
         help="html: one self-contained page (the default); markdown: the same for GitHub "
         "comments and step summaries; json: everything in it; table, csv, github: the gaps.",
@@ -51,16 +54,15 @@ EntitiesOption = Annotated[
 ]
 
 
-@app.command()
+@command(short_help="A report to share: one self-contained HTML file (or Markdown).")
 def report(
-    member: Annotated[
-        str, typer.Argument(metavar="MEMBER", help="The member to report on, such as JP.")
-    ],
+    member: MemberArgument,
     vs: PeersOption = "G7",
     as_of: AsOfOption = None,
     date_basis: BasisOption = "effective",
     min_peers: MinPeersOption = 1,
     min_share: MinShareOption = 0.0,
+    inherited_once: OnceOption = False,
     entities: EntitiesOption = None,
     data: DataOption = None,
     fmt: ReportFormatOption = Format.HTML,
@@ -82,18 +84,21 @@ def report(
     from sanctions_gap.engine.briefing import briefing
     from sanctions_gap.render.views.briefing import briefing_view
 
-    dataset = load(data)
+    date = as_date(as_of)
+    dataset = load(data, fmt, prefix)
     found = _entity_gaps(member, vs, data, entities, min_peers) if entities else None
     answer = briefing(
         dataset,
         member,
-        dataset.resolve_group(vs),
-        as_date(as_of),
+        vs,
+        date,
         basis=parse_basis(date_basis),
         min_peers=min_peers,
         min_share=min_share,
+        inherited_once=inherited_once,
         entities=found,
     )
+    warn_about_date(dataset, date)
     view = briefing_view(
         answer, dataset, peers_label=_group_id(dataset, vs), repo_prefix=path_prefix(data, prefix)
     )

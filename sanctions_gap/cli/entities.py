@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sanctions_gap.cli.app import app
+from sanctions_gap.cli.app import command
 from sanctions_gap.cli.options import (
     DataOption,
     ExitZeroOption,
@@ -141,7 +141,7 @@ ExportPrefixOption = Annotated[
 ]
 
 
-@app.command("entities")
+@command("entities", short_help="Entities the peers designate and MEMBER does not.")
 def entities(
     member: MemberArgument,
     source: SourceOption,

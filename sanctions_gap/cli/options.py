@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,6 +15,9 @@ from sanctions_gap.render import Format
 if TYPE_CHECKING:
     from sanctions_gap.frame import Frequency
 
+MemberArgument = Annotated[
+    str, typer.Argument(metavar="MEMBER", help="A member, such as JP.", show_default=False)
+]
 DataOption = Annotated[
     Path | None,
     typer.Option(
@@ -29,9 +34,10 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
         envvar="SANCTIONS_GAP_FORMAT",
         case_sensitive=False,
-        help="Output format.",
+        help="table, csv, json, markdown, github or html.",
     ),
 ]
 OutputOption = Annotated[
@@ -40,17 +46,16 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write the output to this file (whole, or not at all) instead of stdout.",
+        help="Write the output to this file (whole, or not at all) instead of stdout; - is stdout.",
         dir_okay=False,
         show_default=False,
     ),
 ]
 AsOfOption = Annotated[
-    dt.datetime | None,
+    str | None,
     typer.Option(
         "--as-of",
         metavar="DATE",
-        formats=["%Y-%m-%d"],
         help="The date to answer for (YYYY-MM-DD; default: today).",
         show_default=False,
     ),
@@ -61,6 +66,7 @@ PrefixOption = Annotated[
     str | None,
     typer.Option(
         "--path-prefix",
+        metavar="PREFIX",
         help="github format: prefix of the dataset's file paths in annotations "
         "(default: the dataset directory, relative to the current one where it can be).",
         show_default=False,
@@ -82,11 +88,9 @@ def path_prefix(data: Path | None, explicit: str | None) -> str:
 
 
 FromOption = Annotated[
-    dt.datetime,
-    typer.Option(
-        "--from", metavar="DATE", formats=["%Y-%m-%d"], help="The first date (YYYY-MM-DD)."
-    ),
+    str, typer.Option("--from", metavar="DATE", help="The first date (YYYY-MM-DD).")
 ]
+ToOption = Annotated[str, typer.Option("--to", metavar="DATE", help="The later date (YYYY-MM-DD).")]
 FreqOption = Annotated[
     str,
     typer.Option("--freq", metavar="FREQ", help="MS: the first day of each month; D: every day."),
@@ -106,9 +110,33 @@ def parse_freq(value: str) -> Frequency:
     )
 
 
-def as_date(value: dt.datetime | None) -> dt.date:
+def parse_date(value: str, option: str) -> dt.date:
+    """A date the user typed as YYYY-MM-DD; a usage error that says what is wrong otherwise."""
+    text = value.strip()
+    shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if shape is None:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD, such as 2022-03-21",
+            param_hint=option,
+        )
+    year, month, day = (int(part) for part in shape.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            why = f"there is no month {month}"
+        else:
+            last = calendar.monthrange(year, month)[1]
+            why = f"{calendar.month_name[month]} {year} has {last} days"
+        raise typer.BadParameter(
+            f"{value} is not a date that exists ({why}); write an existing date as YYYY-MM-DD",
+            param_hint=option,
+        ) from None
+
+
+def as_date(value: str | None, option: str = "--as-of") -> dt.date:
     """The date a user asked for, or today."""
-    return value.date() if value is not None else dt.date.today()
+    return parse_date(value, option) if value is not None else dt.date.today()
 
 
 PeersOption = Annotated[
@@ -116,7 +144,8 @@ PeersOption = Annotated[
     typer.Option(
         "--vs",
         metavar="GROUP",
-        help="The peers: a group id (G7, G7+EU, EU-G7) or member codes such as CA,US.",
+        help="The peers: a group (G7, G7+EU, coalition), member codes such as CA,US, or "
+        "both (G7,KR).",
     ),
 ]
 GroupOption = Annotated[
@@ -125,7 +154,15 @@ GroupOption = Annotated[
         "--group",
         "-g",
         metavar="GROUP",
-        help="A group id (G7, G7+EU) or member codes such as CA,JP,US.",
+        help="A group (G7, G7+EU, coalition), member codes such as CA,JP,US, or both.",
+    ),
+]
+OnceOption = Annotated[
+    bool,
+    typer.Option(
+        "--inherited-once",
+        help="Leave out members that inherit from another member of the group (France, "
+        "Germany and Italy when the EU is there), so that the EU counts once.",
     ),
 ]
 BasisOption = Annotated[
@@ -139,15 +176,16 @@ BasisOption = Annotated[
 ]
 MinPeersOption = Annotated[
     int,
-    typer.Option("--min-peers", min=1, help="A gap needs at least this many peers ahead."),
+    typer.Option(
+        "--min-peers", metavar="N", help="A gap needs at least N peers ahead (1 or more)."
+    ),
 ]
 MinShareOption = Annotated[
     float,
     typer.Option(
         "--min-share",
-        min=0.0,
-        max=1.0,
-        help="A gap needs at least this share (0 to 1) of applicable peers ahead.",
+        metavar="SHARE",
+        help="A gap needs at least this share (0 to 1) of the applicable peers ahead.",
     ),
 ]
 CategoryOption = Annotated[
@@ -176,12 +214,21 @@ FailOnGapOption = Annotated[
 MaxGapsOption = Annotated[
     int | None,
     typer.Option(
-        "--max-gaps", min=0, help="Exit 1 when there are more gaps than this.", show_default=False
+        "--max-gaps",
+        metavar="N",
+        help="Exit 1 when there are more than N gaps.",
+        show_default=False,
     ),
 ]
 ExitZeroOption = Annotated[
     bool, typer.Option("--exit-zero", help="Exit 0 even when --fail-on-gap or --max-gaps trip.")
 ]
+
+
+def check_max_gaps(value: int | None) -> None:
+    """Refuse a negative bar."""
+    if value is not None and value < 0:
+        raise typer.BadParameter(f"{value} is below 0; give 0 or more", param_hint="--max-gaps")
 
 
 def parse_basis(value: str) -> Any:
@@ -200,6 +247,7 @@ def selection(
     date_basis: str,
     category: list[str] | None,
     family: list[str] | None,
+    inherited_once: bool = False,
     **thresholds: float,
 ) -> dict[str, Any]:
     """The keyword arguments every engine query shares: basis, categories, families, bars."""
@@ -207,5 +255,6 @@ def selection(
         "basis": parse_basis(date_basis),
         "categories": category,
         "families": family,
+        "inherited_once": inherited_once,
         **thresholds,
     }

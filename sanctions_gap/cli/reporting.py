@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
-from sanctions_gap.cli.app import app
+from sanctions_gap.cli.app import command
 from sanctions_gap.cli.options import (
     AsOfOption,
     BasisOption,
@@ -21,25 +20,38 @@ from sanctions_gap.cli.options import (
     FromOption,
     GroupOption,
     MaxGapsOption,
+    MemberArgument,
     MinPeersOption,
     MinShareOption,
+    OnceOption,
     OutputOption,
     PeersOption,
     PrefixOption,
+    ToOption,
     as_date,
+    check_max_gaps,
+    parse_date,
     parse_freq,
     path_prefix,
     selection,
 )
-from sanctions_gap.cli.output import emit, finish_gap_run, load
+from sanctions_gap.cli.output import emit, finish_gap_run, load, warn_about_date
 from sanctions_gap.render import Format
 
+TableOption = Annotated[
+    str,
+    typer.Option(
+        "--table",
+        metavar="TABLE",
+        help="What the table, CSV and Markdown show: points (the index over time), events "
+        "(gaps opened and closed, on their dates) or latency (JSON carries all three).",
+    ),
+]
 
-@app.command()
+
+@command(short_help="Where MEMBER lags its peers, category by category.")
 def compare(
-    member: Annotated[
-        str, typer.Argument(metavar="MEMBER", help="The member to examine, such as JP.")
-    ],
+    member: MemberArgument,
     vs: PeersOption = "G7",
     as_of: AsOfOption = None,
     date_basis: BasisOption = "effective",
@@ -47,6 +59,7 @@ def compare(
     min_share: MinShareOption = 0.0,
     category: CategoryOption = None,
     family: FamilyOption = None,
+    inherited_once: OnceOption = False,
     only_gaps: Annotated[bool, typer.Option("--only-gaps", help="Show only the gaps.")] = False,
     fail_on_gap: FailOnGapOption = False,
     max_gaps: MaxGapsOption = None,
@@ -71,14 +84,19 @@ def compare(
     from sanctions_gap.engine import compare as run_compare
     from sanctions_gap.render.views import compare_view
 
-    dataset = load(data)
+    check_max_gaps(max_gaps)
+    date = as_date(as_of)
+    dataset = load(data, fmt, prefix)
     report = run_compare(
         dataset,
         member,
-        dataset.resolve_group(vs),
-        as_date(as_of),
-        **selection(date_basis, category, family, min_peers=min_peers, min_share=min_share),
+        vs,
+        date,
+        **selection(
+            date_basis, category, family, inherited_once, min_peers=min_peers, min_share=min_share
+        ),
     )
+    warn_about_date(dataset, date)
     finish_gap_run(
         lambda severity: compare_view(
             report,
@@ -88,15 +106,13 @@ def compare(
             severity=severity,
         ),
         len(report.gaps),
-        fail_on_gap,
-        max_gaps,
-        exit_zero,
+        (fail_on_gap, max_gaps, exit_zero),
         fmt,
         output,
     )
 
 
-@app.command()
+@command(short_help="Every member's gaps against the rest of its group, ranked.")
 def gaps(
     group: GroupOption = "G7",
     as_of: AsOfOption = None,
@@ -105,6 +121,7 @@ def gaps(
     min_share: MinShareOption = 0.0,
     category: CategoryOption = None,
     family: FamilyOption = None,
+    inherited_once: OnceOption = False,
     fail_on_gap: FailOnGapOption = False,
     max_gaps: MaxGapsOption = None,
     exit_zero: ExitZeroOption = False,
@@ -119,38 +136,42 @@ def gaps(
 
       sanctions-gap gaps --group G7
 
-      sanctions-gap gaps --group G7+EU --as-of 2022-06-30 --format markdown
+      sanctions-gap gaps --group coalition --as-of 2022-06-30 --format markdown
     """
     from sanctions_gap.engine import gaps as run_gaps
     from sanctions_gap.render.views import gaps_view
 
-    dataset = load(data)
+    check_max_gaps(max_gaps)
+    date = as_date(as_of)
+    dataset = load(data, fmt, prefix)
     report = run_gaps(
         dataset,
-        dataset.resolve_group(group),
-        as_date(as_of),
-        **selection(date_basis, category, family, min_peers=min_peers, min_share=min_share),
+        group,
+        date,
+        **selection(
+            date_basis, category, family, inherited_once, min_peers=min_peers, min_share=min_share
+        ),
     )
+    warn_about_date(dataset, date)
     finish_gap_run(
         lambda severity: gaps_view(
             report, dataset, repo_prefix=path_prefix(data, prefix), severity=severity
         ),
         sum(len(entry.items) for entry in report.entries),
-        fail_on_gap,
-        max_gaps,
-        exit_zero,
+        (fail_on_gap, max_gaps, exit_zero),
         fmt,
         output,
     )
 
 
-@app.command()
+@command(short_help="A heat map of members x categories on a date.")
 def matrix(
     group: GroupOption = "G7+EU",
     as_of: AsOfOption = None,
     date_basis: BasisOption = "effective",
     category: CategoryOption = None,
     family: FamilyOption = None,
+    inherited_once: OnceOption = False,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
@@ -166,23 +187,23 @@ def matrix(
     from sanctions_gap.engine import matrix as run_matrix
     from sanctions_gap.render.views import matrix_view
 
-    dataset = load(data)
+    date = as_date(as_of)
+    dataset = load(data, fmt)
     report = run_matrix(
-        dataset,
-        dataset.resolve_group(group),
-        as_date(as_of),
-        **selection(date_basis, category, family),
+        dataset, group, date, **selection(date_basis, category, family, inherited_once)
     )
+    warn_about_date(dataset, date)
     emit(matrix_view(report), fmt, output)
 
 
-@app.command()
+@command(short_help="Each member's stringency index (0-100), highest first.")
 def index(
     group: GroupOption = "G7+EU",
     as_of: AsOfOption = None,
     date_basis: BasisOption = "effective",
     category: CategoryOption = None,
     family: FamilyOption = None,
+    inherited_once: OnceOption = False,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
@@ -198,23 +219,19 @@ def index(
     from sanctions_gap.engine import indexes
     from sanctions_gap.render.views import index_view
 
-    dataset = load(data)
+    date = as_date(as_of)
+    dataset = load(data, fmt)
     report = indexes(
-        dataset,
-        dataset.resolve_group(group),
-        as_date(as_of),
-        **selection(date_basis, category, family),
+        dataset, group, date, **selection(date_basis, category, family, inherited_once)
     )
+    warn_about_date(dataset, date)
     emit(index_view(report), fmt, output)
 
 
-@app.command()
+@command(short_help="The records themselves: instruments and sources.")
 def show(
-    member: Annotated[str, typer.Argument(metavar="MEMBER", help="The member, such as JP.")],
-    category: Annotated[
-        str | None,
-        typer.Option("--category", "-c", help="Only this category.", show_default=False),
-    ] = None,
+    member: MemberArgument,
+    category: CategoryOption = None,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
@@ -225,82 +242,90 @@ def show(
 
       sanctions-gap show JP --category airspace_ban
 
+      sanctions-gap show JP -c sberbank -c airspace_ban
+
       sanctions-gap show FR --format json
     """
     from sanctions_gap.engine import show as run_show
     from sanctions_gap.render.views import show_view
 
-    emit(show_view(run_show(load(data), member, category)), fmt, output)
+    emit(show_view(run_show(load(data, fmt), member, category)), fmt, output)
 
 
-@app.command()
+@command(short_help="MEMBER's index against its peers' median over time.")
 def timeline(
-    member: Annotated[str, typer.Argument(metavar="MEMBER", help="The member, such as JP.")],
+    member: MemberArgument,
     vs: PeersOption = "G7",
-    start: FromOption = dt.datetime(2014, 1, 1),
+    start: FromOption = "2014-01-01",
     end: AsOfOption = None,
     freq: FreqOption = "MS",
+    table: TableOption = "points",
     date_basis: BasisOption = "effective",
     min_peers: MinPeersOption = 1,
     min_share: MinShareOption = 0.0,
     category: CategoryOption = None,
     family: FamilyOption = None,
+    inherited_once: OnceOption = False,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
 ) -> None:
-    """MEMBER's stringency index against its peers' median over time, gaps opened and closed,
-    and each category's adoption latency.
+    """MEMBER's stringency index against its peers' median over time, gaps opened and closed
+    (on the days they did, whatever the sampling), and each category's adoption latency.
 
     Examples:
 
       sanctions-gap timeline JP --vs G7 --from 2022-01-01 --as-of 2022-12-31
 
-      sanctions-gap timeline JP --vs G7 --format csv -o jp-timeline.csv
+      sanctions-gap timeline JP --vs G7 --table events --format csv -o jp-events.csv
     """
     from sanctions_gap.engine import timeline as run_timeline
     from sanctions_gap.render.views import timeline_view
 
-    if start.date() > as_date(end):
+    first, last = parse_date(start, "--from"), as_date(end)
+    if first > last:
         raise typer.BadParameter(
-            f"{start.date().isoformat()} is after the end date {as_date(end).isoformat()}",
-            param_hint="--from",
+            f"{first.isoformat()} is after the end date {last.isoformat()}", param_hint="--from"
         )
-    dataset = load(data)
+    if table not in ("points", "events", "latency"):
+        raise typer.BadParameter(
+            f"{table!r} is not a table; use points, events or latency", param_hint="--table"
+        )
+    dataset = load(data, fmt)
     report = run_timeline(
         dataset,
         member,
-        dataset.resolve_group(vs),
-        start=start.date(),
-        end=as_date(end),
+        vs,
+        start=first,
+        end=last,
         freq=parse_freq(freq),
-        **selection(date_basis, category, family, min_peers=min_peers, min_share=min_share),
+        **selection(
+            date_basis, category, family, inherited_once, min_peers=min_peers, min_share=min_share
+        ),
     )
-    emit(timeline_view(report), fmt, output)
+    warn_about_date(dataset, last)
+    emit(timeline_view(report, table), fmt, output)  # type: ignore[arg-type]  # checked above
 
 
-@app.command()
+@command(short_help="The gaps that opened and closed between two dates.")
 def diff(
-    member: Annotated[str, typer.Argument(metavar="MEMBER", help="The member, such as JP.")],
-    start: Annotated[
-        dt.datetime,
-        typer.Option("--from", metavar="DATE", formats=["%Y-%m-%d"], help="The earlier date."),
-    ],
-    end: Annotated[
-        dt.datetime,
-        typer.Option("--to", metavar="DATE", formats=["%Y-%m-%d"], help="The later date."),
-    ],
+    member: MemberArgument,
+    start: FromOption,
+    end: ToOption,
     vs: PeersOption = "G7",
     date_basis: BasisOption = "effective",
     min_peers: MinPeersOption = 1,
     min_share: MinShareOption = 0.0,
     category: CategoryOption = None,
     family: FamilyOption = None,
+    inherited_once: OnceOption = False,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
     output: OutputOption = None,
+    prefix: PrefixOption = None,
 ) -> None:
-    """The gaps that opened and closed between two dates.
+    """The gaps that opened and closed between two dates (the github format annotates the
+    gaps opened).
 
     Example:
 
@@ -309,15 +334,19 @@ def diff(
     from sanctions_gap.engine import diff as run_diff
     from sanctions_gap.render.views import diff_view
 
-    if end < start:
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    if last < first:
         raise typer.BadParameter("--to must not be before --from", param_hint="--to")
-    dataset = load(data)
+    dataset = load(data, fmt, prefix)
     report = run_diff(
         dataset,
         member,
-        dataset.resolve_group(vs),
-        start.date(),
-        end.date(),
-        **selection(date_basis, category, family, min_peers=min_peers, min_share=min_share),
+        vs,
+        first,
+        last,
+        **selection(
+            date_basis, category, family, inherited_once, min_peers=min_peers, min_share=min_share
+        ),
     )
-    emit(diff_view(report), fmt, output)
+    warn_about_date(dataset, first)
+    emit(diff_view(report, dataset, repo_prefix=path_prefix(data, prefix)), fmt, output)

@@ -16,7 +16,7 @@ from sanctions_gap.dataset import (
     LevelAnswer,
     LevelHistory,
 )
-from sanctions_gap.engine.select import chosen_categories, group_members
+from sanctions_gap.engine.select import chosen_categories
 
 
 def judge(ahead: int, applicable: int, min_peers: int, min_share: float) -> tuple[float, bool]:
@@ -77,9 +77,11 @@ class Assessment:
         """The cell of ``members[row]`` in ``categories[column]``."""
         return self.cells[row][column]
 
-    def latency(self, row: int, column: int) -> tuple[int | None, float | None]:
+    def latency(self, row: int, column: int) -> tuple[int | None, int | None]:
         """Days the member reached its current level after the first and the median other
-        member that reached it (negative where it led); None where there is nothing to compare.
+        member that reached it (negative where it led), in whole days; with an even number of
+        them, the median is the earlier of the two middle ones. None where there is nothing
+        to compare.
         """
         rank = self.cell(row, column).answer.rank
         day = self.as_of.toordinal()
@@ -93,7 +95,7 @@ class Assessment:
         ]
         if mine is None or not days:
             return None, None
-        return mine - min(days), float(statistics.median(mine - found for found in days))
+        return mine - min(days), mine - statistics.median_low(days)
 
 
 def assess(
@@ -122,7 +124,7 @@ def assess(
 
 def assess_group(
     dataset: Dataset,
-    members: str | Iterable[str],
+    codes: Sequence[str],
     as_of: dt.date,
     basis: DateBasis,
     categories: Iterable[str] | None,
@@ -130,8 +132,7 @@ def assess_group(
     min_peers: int = 1,
     min_share: float = 0.0,
 ) -> Assessment:
-    """Assess a group (a group id, a ``CA,US`` list or codes; sorted) in the chosen categories."""
-    codes = group_members(dataset, members)
+    """Assess members (codes, as ``select.group_members`` gives them) in the chosen categories."""
     chosen = chosen_categories(dataset, categories, families)
     return assess(dataset, codes, chosen, as_of, basis, min_peers, min_share)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sanctions_gap import __version__
 from sanctions_gap.coverage import CoverageReport, measure_coverage
-from sanctions_gap.dataset import STANDING_DAY, Dataset, DateBasis, Record
+from sanctions_gap.dataset import STANDING_DAY, DataContext, Dataset, DateBasis, Record
 from sanctions_gap.engine.changes import DiffReport, diff
 from sanctions_gap.engine.comparison import CompareReport, compare
 from sanctions_gap.engine.heatmap import MatrixReport, matrix
@@ -75,6 +75,8 @@ class Briefing:
     """The `reviewed` date of each member of the group's file."""
     version: str
     """The version of sanctions-gap that answered."""
+    context: DataContext | None = None
+    """What the briefing rests on: the tool's and the dataset's versions."""
     entities: EntityReport | None = None
     """The entity-level gaps, where an OpenSanctions export was read."""
 
@@ -99,6 +101,7 @@ class Briefing:
             "reviewed": self.reviewed[self.member].isoformat(),
             "reviewed_oldest": min(self.reviewed.values()).isoformat(),
             "tool_version": self.version,
+            "dataset_version": self.context.dataset_version if self.context else None,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,6 +132,7 @@ class Briefing:
             entities["rows"] = entities["rows"][:ENTITY_ROWS]
         return {
             "schema_version": SCHEMA_VERSION,
+            "context": self.context.to_dict() if self.context else None,
             "member": self.member,
             "peers": list(self.peers),
             "as_of": self.as_of.isoformat(),
@@ -167,15 +171,17 @@ def briefing(
     min_peers: int = 1,
     min_share: float = 0.0,
     start: dt.date = TIMELINE_START,
+    inherited_once: bool = False,
     entities: EntityReport | None = None,
 ) -> Briefing:
     """Everything the report shows about ``member`` against ``peers`` on ``as_of``.
 
-    The same thresholds apply to every part; the timeline runs from ``start`` (or ``as_of``,
-    if earlier) and the changes over the year before ``as_of``.
+    The same peers and thresholds apply to every part (with ``inherited_once``, a peer that
+    inherits from another peer is left out, as ``compare`` does); the timeline runs from
+    ``start`` (or ``as_of``, if earlier) and the changes over the year before ``as_of``.
     """
     code = dataset.resolve_member(member)
-    peer_codes = peers_of(dataset, code, peers)
+    peer_codes = peers_of(dataset, code, peers, inherited_once=inherited_once)
     bars: dict[str, Any] = {"basis": basis, "min_peers": min_peers, "min_share": min_share}
     comparison = compare(dataset, code, peer_codes, as_of, **bars)
     heat = matrix(dataset, [code, *peer_codes], as_of, basis=basis)
@@ -203,6 +209,7 @@ def briefing(
         },
         reviewed={m: dataset.members[m].reviewed for m in heat.members},
         version=__version__,
+        context=comparison.context,
         entities=entities,
     )
 

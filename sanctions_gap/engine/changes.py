@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from sanctions_gap.dataset import Dataset, DateBasis
+from sanctions_gap.dataset import DataContext, Dataset, DateBasis
 from sanctions_gap.engine.comparison import CompareReport, CompareRow, compare
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, iso
 from sanctions_gap.frame import DATE_DTYPE, typed_frame
@@ -51,6 +51,8 @@ class DiffReport:
     after: CompareReport
     items: tuple[DiffItem, ...] = field(default=())
     """Opened, closed and still open, in `categories.yaml` order."""
+    context: DataContext | None = field(default=None, compare=False)
+    """What the report rests on: the tool's and the dataset's versions."""
 
     def of(self, change: str) -> tuple[DiffItem, ...]:
         """The items of one kind of change."""
@@ -60,6 +62,7 @@ class DiffReport:
         """The report as a JSON-ready mapping."""
         return {
             "schema_version": SCHEMA_VERSION,
+            "context": self.context.to_dict() if self.context else None,
             "member": self.member,
             "peers": list(self.peers),
             "from": self.start.isoformat(),
@@ -112,6 +115,7 @@ def diff(
     min_share: float = 0.0,
     categories: Iterable[str] | None = None,
     families: Iterable[str] | None = None,
+    inherited_once: bool = False,
 ) -> DiffReport:
     """The gaps opened and closed between ``start`` and ``end``, and those still open."""
     options: dict[str, Any] = {
@@ -120,6 +124,7 @@ def diff(
         "min_share": min_share,
         "categories": categories if categories is None else list(categories),
         "families": families if families is None else list(families),
+        "inherited_once": inherited_once,
     }
     before = compare(dataset, member, peers, start, **options)
     after = compare(dataset, member, peers, end, **options)
@@ -139,4 +144,5 @@ def diff(
         before=before,
         after=after,
         items=tuple(items),
+        context=dataset.context(),
     )

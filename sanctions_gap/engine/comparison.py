@@ -5,10 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sanctions_gap.dataset import RANK_NOT_APPLICABLE, RANK_UNKNOWN, Dataset, DateBasis, Record
+from sanctions_gap.dataset import (
+    RANK_NOT_APPLICABLE,
+    RANK_UNKNOWN,
+    DataContext,
+    Dataset,
+    DateBasis,
+    Record,
+)
 from sanctions_gap.engine.assess import Assessment, assess
 from sanctions_gap.engine.select import check_thresholds, chosen_categories, peers_of
 from sanctions_gap.engine.stringency import IndexResult, index_results
@@ -60,10 +67,16 @@ class CompareRow:
     """Days from ``first_peer_date`` to the comparison date."""
     lag_days_first: int | None
     """Days the member reached its level after the first peer did (negative if it led)."""
-    lag_days_median: float | None
-    """Days the member reached its level after the median peer that reached it."""
+    lag_days_median: int | None
+    """Days the member reached its level after the median peer that reached it (whole days:
+    where their number is even, the earlier of the two middle peers)."""
     note: str | None
     """Why no gap is computed, where none is."""
+    member_scheduled: bool = False
+    """Whether the member's status rests on a measure adopted for later: a record effective
+    after its file's `reviewed` date (an as-of date in the future counts it)."""
+    peers_scheduled: tuple[str, ...] = ()
+    """The peers whose status rests on such a measure."""
 
     def to_dict(self) -> dict[str, Any]:
         """The row as a JSON-ready mapping."""
@@ -87,8 +100,10 @@ class CompareRow:
             "first_peer_date": iso(self.first_peer_date),
             "days_open": self.days_open,
             "lag_days_first": self.lag_days_first,
-            "lag_days_median": rounded(self.lag_days_median),
+            "lag_days_median": self.lag_days_median,
             "note": self.note,
+            "member_scheduled": self.member_scheduled,
+            "peers_scheduled": list(self.peers_scheduled),
         }
 
 
@@ -110,8 +125,10 @@ _COMPARE_ROW_DTYPES = {
     "first_peer_date": DATE_DTYPE,
     "days_open": "Int64",
     "lag_days_first": "Int64",
-    "lag_days_median": "float64",
+    "lag_days_median": "Int64",
     "note": "string",
+    "member_scheduled": "bool",
+    "peers_scheduled": "string",
 }
 
 
@@ -131,6 +148,8 @@ class CompareReport:
     """The member's stringency index."""
     peer_index: Mapping[str, IndexResult]
     """Each peer's stringency index."""
+    context: DataContext | None = field(default=None, compare=False)
+    """What the report rests on: the tool's and the dataset's versions."""
 
     @property
     def gaps(self) -> tuple[CompareRow, ...]:
@@ -163,6 +182,7 @@ class CompareReport:
         """The report as a JSON-ready mapping (the ``compare --format json`` interface)."""
         return {
             "schema_version": SCHEMA_VERSION,
+            "context": self.context.to_dict() if self.context else None,
             "member": self.member,
             "peers": list(self.peers),
             "as_of": self.as_of.isoformat(),
@@ -185,6 +205,7 @@ class CompareReport:
             data["line"] = source.get("line")
             data["peers_ahead"] = ",".join(row.peers_ahead)
             data["peers_unknown"] = ",".join(row.peers_unknown)
+            data["peers_scheduled"] = ",".join(row.peers_scheduled)
             records.append(data)
         return typed_frame(records, _COMPARE_ROW_DTYPES)
 
@@ -198,7 +219,7 @@ def compare_row(assessment: Assessment, row: int, column: int) -> CompareRow:
     others = [p for p in range(len(members)) if p != row]
     peer_cells = {members[p]: assessment.cell(p, column) for p in others}
     lag_first: int | None = None
-    lag_median: float | None = None
+    lag_median: int | None = None
     note = None
     first_peer_date = days_open = None
     if answer.rank == RANK_UNKNOWN:
@@ -236,6 +257,14 @@ def compare_row(assessment: Assessment, row: int, column: int) -> CompareRow:
         lag_days_first=lag_first,
         lag_days_median=lag_median,
         note=note,
+        member_scheduled=assessment.dataset.scheduled(record),
+        peers_scheduled=tuple(
+            sorted(
+                code
+                for code, c in peer_cells.items()
+                if assessment.dataset.scheduled(c.answer.record)
+            )
+        ),
     )
 
 
@@ -250,17 +279,19 @@ def compare(
     min_share: float = 0.0,
     categories: Iterable[str] | None = None,
     families: Iterable[str] | None = None,
+    inherited_once: bool = False,
 ) -> CompareReport:
     """Where ``member`` lags ``peers`` on ``as_of``, one row per category.
 
     ``peers`` is a list of codes (or a group id); the member itself is dropped from it. A
     category is a gap when at least ``min_peers`` applicable peers are ahead and they make up
-    at least ``min_share`` of the applicable peers. Raises ``LookupFailed`` for an unknown
-    member, category or family, and ``CompareError`` for a threshold out of range.
+    at least ``min_share`` of the applicable peers. With ``inherited_once``, a peer that
+    inherits from another peer (France from the EU) is left out. Raises ``LookupFailed`` for
+    an unknown member, category or family, and ``CompareError`` for a threshold out of range.
     """
     check_thresholds(min_peers, min_share)
     code = dataset.resolve_member(member)
-    peer_codes = peers_of(dataset, code, peers)
+    peer_codes = peers_of(dataset, code, peers, inherited_once=inherited_once)
     category_ids = chosen_categories(dataset, categories, families)
     group = (code, *peer_codes)
     assessment = assess(dataset, group, category_ids, as_of, basis, min_peers, min_share)
@@ -276,4 +307,5 @@ def compare(
         rows=rows,
         index=indexes[code],
         peer_index={p: indexes[p] for p in peer_codes},
+        context=dataset.context(),
     )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sanctions_gap.dataset import Dataset, DateBasis
+from sanctions_gap.dataset import DataContext, Dataset, DateBasis
 from sanctions_gap.engine.assess import assess_group
+from sanctions_gap.engine.select import group_members
 from sanctions_gap.engine.stringency import IndexResult, index_results
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, rounded
 from sanctions_gap.frame import frame_of
@@ -26,6 +27,8 @@ class MatrixCell:
     status: str
     level: float | None
     via: str | None
+    scheduled: bool = False
+    """Whether the status rests on a measure adopted for later (effective after the review)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class MatrixReport:
     cells: tuple[MatrixCell, ...]
     """Member by member (sorted), each in `categories.yaml` order."""
     index: Mapping[str, IndexResult]
+    context: DataContext | None = field(default=None, compare=False)
+    """What the report rests on: the tool's and the dataset's versions."""
 
     def cell(self, member: str, category: str) -> MatrixCell:
         """The cell of a member and category."""
@@ -58,10 +63,12 @@ class MatrixReport:
                     "status": {c.category: c.status for c in cells},
                     "level": {c.category: rounded(c.level) for c in cells},
                     "via": {c.category: c.via for c in cells if c.via is not None},
+                    "scheduled": [c.category for c in cells if c.scheduled],
                 }
             )
         return {
             "schema_version": SCHEMA_VERSION,
+            "context": self.context.to_dict() if self.context else None,
             "as_of": self.as_of.isoformat(),
             "date_basis": self.date_basis.value,
             "members": list(self.members),
@@ -91,9 +98,11 @@ def matrix(
     basis: DateBasis = DateBasis.EFFECTIVE,
     categories: Iterable[str] | None = None,
     families: Iterable[str] | None = None,
+    inherited_once: bool = False,
 ) -> MatrixReport:
     """Members x categories on ``as_of``: each cell's status, level and where it comes from."""
-    assessment = assess_group(dataset, members, as_of, basis, categories, families)
+    chosen = group_members(dataset, members, inherited_once=inherited_once)
+    assessment = assess_group(dataset, chosen, as_of, basis, categories, families)
     codes, category_ids = assessment.members, assessment.categories
     cells = tuple(
         MatrixCell(
@@ -102,6 +111,7 @@ def matrix(
             status=cell.answer.status,
             level=cell.answer.level,
             via=cell.answer.via,
+            scheduled=dataset.scheduled(cell.answer.record),
         )
         for code, row in zip(codes, assessment.cells, strict=True)
         for category, cell in zip(category_ids, row, strict=True)
@@ -113,4 +123,5 @@ def matrix(
         date_basis=basis,
         cells=cells,
         index=index_results(assessment),
+        context=dataset.context(),
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sanctions_gap.dataset import Dataset, Record
+from sanctions_gap.dataset import DataContext, Dataset, Record, select_categories
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, iso
 from sanctions_gap.frame import DATE_DTYPE, typed_frame
 
@@ -51,15 +52,22 @@ class ShowReport:
 
     member: str
     category: str | None
+    """The category asked for, where one was."""
     records: tuple[ShowRecord, ...]
     """By category (`categories.yaml` order), standing absences first, then by date."""
+    categories: tuple[str, ...] | None = None
+    """The categories asked for (None: all of them)."""
+    context: DataContext | None = field(default=None, compare=False)
+    """What the report rests on: the tool's and the dataset's versions."""
 
     def to_dict(self) -> dict[str, Any]:
         """The report as a JSON-ready mapping."""
         return {
             "schema_version": SCHEMA_VERSION,
+            "context": self.context.to_dict() if self.context else None,
             "member": self.member,
             "category": self.category,
+            "categories": None if self.categories is None else list(self.categories),
             "records": [r.to_dict() for r in self.records],
         }
 
@@ -96,10 +104,12 @@ class ShowReport:
         return typed_frame(records, dtypes)
 
 
-def show(dataset: Dataset, member: str, category: str | None = None) -> ShowReport:
-    """The member's records, and those of the members it inherits (marked ``via``)."""
+def show(dataset: Dataset, member: str, category: str | Iterable[str] | None = None) -> ShowReport:
+    """The member's records, and those of the members it inherits (marked ``via``); all
+    categories, or the one or several named."""
     code = dataset.resolve_member(member)
-    wanted = dataset.resolve_category(category).id if category is not None else None
+    named = [category] if isinstance(category, str) else category
+    chosen = None if named is None else tuple(select_categories(dataset, named))
     sources: list[tuple[str, str | None]] = [(code, None)]
     for source, _via in sources:
         sources.extend(
@@ -112,7 +122,7 @@ def show(dataset: Dataset, member: str, category: str | None = None) -> ShowRepo
         ShowRecord(record, via)
         for source, via in sources
         for c in dataset.categories
-        if wanted is None or c == wanted
+        if chosen is None or c in chosen
         for record in dataset.history(source, c)
     ]
     found.sort(
@@ -124,4 +134,10 @@ def show(dataset: Dataset, member: str, category: str | None = None) -> ShowRepo
             item.record.line,
         )
     )
-    return ShowReport(member=code, category=wanted, records=tuple(found))
+    return ShowReport(
+        member=code,
+        category=chosen[0] if chosen is not None and len(chosen) == 1 else None,
+        records=tuple(found),
+        categories=chosen,
+        context=dataset.context(),
+    )

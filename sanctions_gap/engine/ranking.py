@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sanctions_gap.dataset import Dataset, DateBasis, Record
+from sanctions_gap.dataset import DataContext, Dataset, DateBasis, Record
 from sanctions_gap.engine.assess import Assessment, assess_group
-from sanctions_gap.engine.select import check_thresholds
+from sanctions_gap.engine.select import check_thresholds, whole_group
 from sanctions_gap.engine.stringency import index_results
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, iso, rounded
 from sanctions_gap.frame import DATE_DTYPE, typed_frame
@@ -52,7 +52,7 @@ class GapsEntry:
     """A member of a group and its gaps against the rest of the group."""
 
     rank: int
-    """1 for the member that lags most."""
+    """1 for the member that lags most; members tied on gaps and index share a rank."""
     member: str
     index: float | None
     coverage: float
@@ -86,11 +86,14 @@ class GapsReport:
     categories: tuple[str, ...]
     entries: tuple[GapsEntry, ...]
     """Ranked: most gaps first, then lowest index, then code."""
+    context: DataContext | None = field(default=None, compare=False)
+    """What the report rests on: the tool's and the dataset's versions."""
 
     def to_dict(self) -> dict[str, Any]:
         """The report as a JSON-ready mapping."""
         return {
             "schema_version": SCHEMA_VERSION,
+            "context": self.context.to_dict() if self.context else None,
             "members": list(self.members),
             "as_of": self.as_of.isoformat(),
             "date_basis": self.date_basis.value,
@@ -150,14 +153,16 @@ def gaps(
     min_share: float = 0.0,
     categories: Iterable[str] | None = None,
     families: Iterable[str] | None = None,
+    inherited_once: bool = False,
 ) -> GapsReport:
     """Every member's gaps against the rest of the group, ranked: most gaps first, then the
     lowest index, then the code. ``members`` is a group id, a ``CA,US`` list or codes."""
     check_thresholds(min_peers, min_share)
     # A large group makes many small items; see paused_gc for why the collector waits.
     with paused_gc():
+        codes = whole_group(dataset, members, inherited_once)
         assessment = assess_group(
-            dataset, members, as_of, basis, categories, families, min_peers, min_share
+            dataset, codes, as_of, basis, categories, families, min_peers, min_share
         )
         return rank_gaps(assessment)
 
@@ -168,16 +173,22 @@ def rank_gaps(assessment: Assessment) -> GapsReport:
     codes = assessment.members
     items = {row: gap_items(assessment, row) for row in range(len(codes))}
 
-    def order(row: int) -> tuple[int, float, str]:
+    def standing(row: int) -> tuple[int, float]:
         value = indexes[codes[row]].value
-        return (-len(items[row]), math.inf if value is None else value, codes[row])
+        rounded_value = math.inf if value is None else round(value, 4)
+        return (-len(items[row]), rounded_value)
 
+    ordered = sorted(items, key=lambda row: (*standing(row), codes[row]))
     entries = []
-    for rank_, row in enumerate(sorted(items, key=order), start=1):
+    rank = 0
+    for position, row in enumerate(ordered):
         result = indexes[codes[row]]
+        # Members with as many gaps and the same index share a rank (1, 2, 2, 4).
+        if position == 0 or standing(row) != standing(ordered[position - 1]):
+            rank = position + 1
         entries.append(
             GapsEntry(
-                rank=rank_,
+                rank=rank,
                 member=codes[row],
                 index=result.value,
                 coverage=result.coverage,
@@ -193,6 +204,7 @@ def rank_gaps(assessment: Assessment) -> GapsReport:
         min_share=assessment.min_share,
         categories=assessment.categories,
         entries=tuple(entries),
+        context=assessment.dataset.context(),
     )
 
 

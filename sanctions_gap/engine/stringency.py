@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sanctions_gap.dataset import RANK_NOT_APPLICABLE, RANK_UNKNOWN, Dataset, DateBasis
+from sanctions_gap.dataset import RANK_NOT_APPLICABLE, RANK_UNKNOWN, DataContext, Dataset, DateBasis
 from sanctions_gap.engine.assess import Assessment, assess_group, weighted_index
+from sanctions_gap.engine.select import group_members
 from sanctions_gap.engine.tidy import SCHEMA_VERSION, rounded
 from sanctions_gap.frame import DATE_DTYPE, typed_frame
 
@@ -79,6 +80,8 @@ class IndexReport:
     date_basis: DateBasis
     results: tuple[IndexResult, ...]
     """Highest index first (members with no index last), then by code."""
+    context: DataContext | None = field(default=None, compare=False)
+    """What the report rests on: the tool's and the dataset's versions."""
 
     @property
     def median(self) -> float | None:
@@ -95,6 +98,7 @@ class IndexReport:
             rows.append(row)
         return {
             "schema_version": SCHEMA_VERSION,
+            "context": self.context.to_dict() if self.context else None,
             "members": list(self.members),
             "as_of": self.as_of.isoformat(),
             "date_basis": self.date_basis.value,
@@ -157,9 +161,11 @@ def indexes(
     basis: DateBasis = DateBasis.EFFECTIVE,
     categories: Iterable[str] | None = None,
     families: Iterable[str] | None = None,
+    inherited_once: bool = False,
 ) -> IndexReport:
     """The stringency index of every member of a group (a group id, or codes), highest first."""
-    assessment = assess_group(dataset, members, as_of, basis, categories, families)
+    codes = group_members(dataset, members, inherited_once=inherited_once)
+    assessment = assess_group(dataset, codes, as_of, basis, categories, families)
     results = index_results(assessment)
     ranked = sorted(results.values(), key=lambda r: (r.value is None, -(r.value or 0.0), r.member))
-    return IndexReport(assessment.members, as_of, basis, tuple(ranked))
+    return IndexReport(assessment.members, as_of, basis, tuple(ranked), context=dataset.context())

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from sanctions_gap.dataset import Dataset, DateBasis, LevelHistory
+from sanctions_gap.dataset import DataContext, Dataset, DateBasis, LevelHistory
 from sanctions_gap.engine.assess import judge, weighted_index
 from sanctions_gap.engine.comparison import CompareRow, compare
 from sanctions_gap.engine.select import check_thresholds, chosen_categories, peers_of
@@ -33,7 +33,7 @@ class TimelinePoint:
 
 @dataclass(frozen=True)
 class GapEvent:
-    """A gap opened or closed: the first date of the timeline on which the change shows."""
+    """A gap opened or closed, on the day it did (whatever the timeline's sampling)."""
 
     date: dt.date
     category: str
@@ -52,16 +52,19 @@ class TimelineReport:
     date_basis: DateBasis
     points: tuple[TimelinePoint, ...]
     events: tuple[GapEvent, ...]
-    """Changes between consecutive dates of the timeline, by date then category."""
+    """Gaps opened and closed after ``start`` up to ``end``, by date then category."""
     open_at_start: tuple[str, ...]
     """The gaps already open on the first date."""
     latency: tuple[CompareRow, ...]
     """The comparison on the last date: each row's ``lag_days_first`` and ``lag_days_median``."""
+    context: DataContext | None = field(default=None, compare=False)
+    """What the report rests on: the tool's and the dataset's versions."""
 
     def to_dict(self) -> dict[str, Any]:
         """The report as a JSON-ready mapping."""
         return {
             "schema_version": SCHEMA_VERSION,
+            "context": self.context.to_dict() if self.context else None,
             "member": self.member,
             "peers": list(self.peers),
             "start": self.start.isoformat(),
@@ -87,7 +90,7 @@ class TimelineReport:
                     "category": row.category,
                     "member_status": row.member_status,
                     "lag_days_first": row.lag_days_first,
-                    "lag_days_median": rounded(row.lag_days_median),
+                    "lag_days_median": row.lag_days_median,
                 }
                 for row in self.latency
                 if row.lag_days_first is not None
@@ -120,28 +123,20 @@ def timeline(
     min_share: float = 0.0,
     categories: Iterable[str] | None = None,
     families: Iterable[str] | None = None,
+    inherited_once: bool = False,
 ) -> TimelineReport:
     """The member's index and its peers' median over time, gaps opened and closed, and each
     category's adoption latency on ``end``. Dates: every day (``"D"``) or month start (``"MS"``)
     from ``start`` to ``end``."""
     check_thresholds(min_peers, min_share)
     code = dataset.resolve_member(member)
-    peer_codes = peers_of(dataset, code, peers)
+    peer_codes = peers_of(dataset, code, peers, inherited_once=inherited_once)
     category_ids = chosen_categories(dataset, categories, families)
     track = Track.build(dataset, code, peer_codes, category_ids, basis, min_peers, min_share)
     dates = sample_dates(start, end, freq)
     states = [track.state_on(date.toordinal()) for date in dates]
-    events = [
-        GapEvent(dates[t], category_ids[c], "opened" if states[t].gaps[c] else "closed")
-        for t in range(1, len(dates))
-        for c in range(len(category_ids))
-        if states[t].gaps[c] != states[t - 1].gaps[c]
-    ]
-    open_at_start = (
-        tuple(c for c, gap in zip(category_ids, states[0].gaps, strict=True) if gap)
-        if dates
-        else ()
-    )
+    first = track.state_on(start.toordinal())
+    open_at_start = tuple(c for c, gap in zip(category_ids, first.gaps, strict=True) if gap)
     final = compare(
         dataset,
         code,
@@ -160,9 +155,10 @@ def timeline(
         freq=freq,
         date_basis=basis,
         points=tuple(track.point(date, state) for date, state in zip(dates, states, strict=True)),
-        events=tuple(events),
+        events=track.events(start, end, category_ids),
         open_at_start=open_at_start,
         latency=final.rows,
+        context=dataset.context(),
     )
 
 
@@ -227,6 +223,21 @@ class Track:
             _, gap = judge(ahead, applicable, self.min_peers, self.min_share)
             gaps.append(mine.rank >= 0 and gap)
         return State(indexes, tuple(gaps))
+
+    def events(self, start: dt.date, end: dt.date, categories: list[str]) -> tuple[GapEvent, ...]:
+        """The gaps opened and closed after ``start`` up to ``end``, on the days they did."""
+        found = []
+        previous = self.state_on(start.toordinal())
+        for day in self.changes:
+            if not start.toordinal() < day <= end.toordinal():
+                continue
+            state = self.state_on(day)
+            for category, before, after in zip(categories, previous.gaps, state.gaps, strict=True):
+                if before != after:
+                    change: Literal["opened", "closed"] = "opened" if after else "closed"
+                    found.append(GapEvent(dt.date.fromordinal(day), category, change))
+            previous = state
+        return tuple(found)
 
     def point(self, date: dt.date, state: State) -> TimelinePoint:
         """The point of a date of the timeline."""

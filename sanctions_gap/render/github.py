@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sanctions_gap.render.markdown import render_markdown
 from sanctions_gap.render.view import Annotation, View
 
 
@@ -16,8 +17,8 @@ def escape_property(text: str) -> str:
 
 
 def annotation_line(annotation: Annotation) -> str:
-    """One ``::level file=…,line=…,title=…::message`` line."""
-    properties = [f"file={escape_property(annotation.path)}"]
+    """One ``::level file=…,line=…,title=…::message`` line (``file`` only where there is one)."""
+    properties = [f"file={escape_property(annotation.path)}"] if annotation.path else []
     if annotation.line:
         properties.append(f"line={annotation.line}")
     properties.append(f"title={escape_property(annotation.title)}")
@@ -25,5 +26,11 @@ def annotation_line(annotation: Annotation) -> str:
 
 
 def render_github(view: View) -> str:
-    """One line per annotation; empty when there is none."""
-    return "".join(annotation_line(a) + "\n" for a in view.annotations)
+    """One line per annotation. A view whose findings are annotations but has none says so in
+    a notice; a view that never annotates prints its Markdown (never an empty success)."""
+    if view.annotations:
+        return "".join(annotation_line(a) + "\n" for a in view.annotations)
+    if view.annotates:
+        summary = "; ".join(view.summary) or view.empty
+        return annotation_line(Annotation("notice", "", 0, "sanctions-gap", summary)) + "\n"
+    return render_markdown(view)

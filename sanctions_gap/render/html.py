@@ -69,21 +69,27 @@ def render_html(view: View) -> str:
     if isinstance(view, DocumentView):
         return render_document(view.document)
     generator = f"sanctions-gap {__version__}"
+    # As in Markdown: the columns that carry data (not the terminal's bars or joined cells).
+    shown = [i for i, column in enumerate(view.columns) if column.data]
     parts = [f'<header class="top"><h1>{esc(view.title)}</h1></header>', "<main>"]
     if not view.rows:
         parts.append(f"<p>{esc(view.empty)}</p>")
     elif view.layout == "cards":
-        parts.extend(_card(view, row) for row in view.rows)
+        parts.extend(_card(view, row, shown) for row in view.rows)
     else:
-        parts.append(_view_table(view))
-    parts.extend(f'<p class="summary">{esc(line)}</p>' for line in view.summary)
+        parts.append(_view_table(view, shown))
+    parts.extend(f'<p class="summary">{esc(line)}</p>' for line in (*view.notes, *view.summary))
     parts.append("</main>")
-    parts.append(f"<footer><p>{esc(generator)}</p></footer>")
+    footer = view.context.line() if view.context is not None else generator
+    parts.append(f"<footer><p>{esc(footer)}</p></footer>")
     return page(view.title, PAGE_STYLE, "\n".join(parts), generator)
 
 
 def _cell_html(cell: Cell) -> str:
-    """A cell's text, each line that is a web address made a link."""
+    """A cell's text: a link where it has one, each line that is a web address made a link."""
+    href = safe_href(cell.link) if cell.link else None
+    if href:
+        return f'<a href="{esc(href)}">{esc(cell.text)}</a>'
     return "<br>".join(_line_html(line) for line in cell.text.splitlines())
 
 
@@ -99,15 +105,17 @@ def _style_class(cell: Cell, numeric: bool) -> str:
     return f' class="{" ".join(classes)}"' if classes else ""
 
 
-def _view_table(view: View) -> str:
+def _view_table(view: View, shown: list[int]) -> str:
     head = "".join(
-        f'<th scope="col"{_NUM if c.numeric else ""}>{esc(c.header)}</th>' for c in view.columns
+        f'<th scope="col"{_NUM if view.columns[i].numeric else ""}>{esc(view.columns[i].header)}'
+        "</th>"
+        for i in shown
     )
     body = "\n".join(
         "<tr>"
         + "".join(
-            f"<td{_style_class(cell, column.numeric)}>{_cell_html(cell)}</td>"
-            for cell, column in zip(row, view.columns, strict=True)
+            f"<td{_style_class(row[i], view.columns[i].numeric)}>{_cell_html(row[i])}</td>"
+            for i in shown
         )
         + "</tr>"
         for row in view.rows
@@ -118,11 +126,11 @@ def _view_table(view: View) -> str:
     )
 
 
-def _card(view: View, row: tuple[Cell, ...]) -> str:
+def _card(view: View, row: tuple[Cell, ...], shown: list[int]) -> str:
     items = "".join(
-        f"<dt>{esc(column.header)}</dt><dd>{_cell_html(cell)}</dd>"
-        for column, cell in zip(view.columns, row, strict=True)
-        if cell.text
+        f"<dt>{esc(view.columns[i].header)}</dt><dd>{_cell_html(row[i])}</dd>"
+        for i in shown
+        if row[i].text
     )
     return f'<article class="card"><dl>{items}</dl></article>'
 

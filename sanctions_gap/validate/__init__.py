@@ -50,6 +50,7 @@ class ValidationReport:
         """A JSON-ready summary."""
         return {
             "schema_version": 1,
+            "context": self.dataset.context().to_dict() if self.dataset else None,
             "valid": self.valid,
             "files": self.files,
             "issues": [issue.to_dict() for issue in self.issues],
@@ -107,6 +108,7 @@ def validate_dataset(path: str | Path | None = None) -> ValidationReport:
 
 def _check(run: Run) -> Dataset | None:
     """Every rule, file by file, then across files; the dataset if there was no error."""
+    from sanctions_gap.cache import data_version
     from sanctions_gap.validate.cross import check_inheritance
     from sanctions_gap.validate.files import (
         check_categories,
@@ -130,6 +132,7 @@ def _check(run: Run) -> Dataset | None:
         records=tuple(members.records),
         files=members.files,
         source_kinds=run.kinds,
+        version=data_version(run.root),
     )
 
 

@@ -6,6 +6,7 @@ does; its JSON is the briefing's.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -23,14 +24,14 @@ from sanctions_gap.render.document import (
     Table,
     plain,
 )
-from sanctions_gap.render.view import Column
+from sanctions_gap.render.view import Column, View
 from sanctions_gap.render.views.briefing_parts import (
     coding_rules_section,
     entities_section,
     heat_map_section,
     timeline_section,
 )
-from sanctions_gap.render.views.common import days_relative, number, percent, plural
+from sanctions_gap.render.views.common import SCHEDULED, days_relative, number, percent, plural
 from sanctions_gap.render.views.compare import compare_view
 
 if TYPE_CHECKING:  # the reports are only annotations here: no import cost at run time
@@ -68,26 +69,26 @@ def briefing_view(
         coding_rules_section(dataset),
     ]
     headline = report.headline()
+    dataset_version = headline["dataset_version"]
     stamp = (
         Span(
             f"As of {report.as_of.isoformat()} ({report.date_basis.value} dates) · data reviewed "
         ),
         Span(headline["reviewed"], strong=True),
         Span(f" ({member}'s file; the oldest in the group: {headline['reviewed_oldest']}) · "),
-        Span(f"sanctions-gap {report.version} · "),
+        Span(f"sanctions-gap {report.version}"),
+        Span(f", dataset {dataset_version} · " if dataset_version else " · "),
         Span("how to cite", href="#cite"),
     )
     document = Document(title, stamp, tuple(sections), f"sanctions-gap {report.version}")
-    return DocumentView(
-        title=title,
-        columns=base.columns,
-        rows=base.rows,
-        payload=report.to_dict(),
-        summary=(*base.summary, _year_line(report)),
-        annotations=base.annotations,
-        empty=base.empty,
-        document=document,
-    )
+    # The formats that show one table show the comparison's, as `compare --only-gaps` does.
+    shared = {f.name: getattr(base, f.name) for f in dataclasses.fields(View)}
+    shared |= {
+        "title": title,
+        "payload": report.to_dict(),
+        "summary": (*base.summary, _year_line(report)),
+    }
+    return DocumentView(**shared, document=document)
 
 
 def label(dataset: Dataset, category: str) -> str:
@@ -127,9 +128,11 @@ def since(record: Record | None, report: Briefing) -> str:
     return "standing" + (f", confirmed {confirmed.isoformat()}" if confirmed else "")
 
 
-def status_of(status: str, via: str | None) -> str:
-    """A status as people read it: ``none``, ``full (via EU)``."""
+def status_of(status: str, via: str | None, scheduled: bool = False) -> str:
+    """A status as people read it: ``none``, ``full (via EU)``, ``full† (adopted for later)``."""
     shown = {UNKNOWN: "unknown", NOT_APPLICABLE: "not applicable"}.get(status, status)
+    if scheduled:
+        shown += f"{SCHEDULED} (adopted for later)"
     return f"{shown} (via {via})" if via else shown
 
 
@@ -155,7 +158,11 @@ def headline_section(report: Briefing, dataset: Dataset) -> Section:
             Figure(
                 "Data reviewed", h["reviewed"], f"{member}'s file; oldest {h['reviewed_oldest']}"
             ),
-            Figure("sanctions-gap", h["tool_version"], "the version that made this file"),
+            Figure(
+                "sanctions-gap",
+                h["tool_version"],
+                f"dataset {h['dataset_version']}" if h["dataset_version"] else "",
+            ),
         )
     )
     gaps = report.compare.gaps
@@ -182,7 +189,8 @@ def _peer_lines(report: Briefing, row: CompareRow) -> Rich:
         record = report.records[(peer, row.category)]
         if spans:
             spans.append(Span("\n"))
-        status = status_of(row.peer_status[peer], row.peer_via.get(peer))
+        scheduled = peer in row.peers_scheduled
+        status = status_of(row.peer_status[peer], row.peer_via.get(peer), scheduled)
         spans.append(Span(peer, strong=True))
         spans.append(Span(f": {status}, {since(record, report)} · "))
         spans.extend(sources(record))
@@ -200,7 +208,10 @@ def gaps_section(report: Briefing, dataset: Dataset) -> Section:
             (
                 (Span(label(dataset, row.category), strong=True), Span(f"\n{row.category}")),
                 (
-                    Span(status_of(row.member_status, row.member_via), strong=True),
+                    Span(
+                        status_of(row.member_status, row.member_via, row.member_scheduled),
+                        strong=True,
+                    ),
                     Span(f", {since(record, report)}\n{summary}\n"),
                     *sources(record),
                 ),

@@ -24,28 +24,30 @@ from sanctions_gap.render.document import (
     plain,
 )
 from sanctions_gap.render.view import Column
-from sanctions_gap.render.views.common import number, plural
+from sanctions_gap.render.views.common import INHERITED, SCHEDULED, number, plural
 
 if TYPE_CHECKING:  # the reports are only annotations here: no import cost at run time
     from sanctions_gap.dataset import Dataset
     from sanctions_gap.engine.briefing import Briefing, Milestone
+    from sanctions_gap.engine.heatmap import MatrixCell
     from sanctions_gap.engine.timelines import TimelinePoint
     from sanctions_gap.entities.answer import EntityReport
 
 HARVEY = ("○", "◔", "◑", "◕", "●")
 """The glyph of each step of the heat map (Harvey balls): none, a quarter, ... the strongest."""
-UNKNOWN_GLYPH, NOT_APPLICABLE_GLYPH, INHERITED_MARK = "?", "\u2013", "ᵉ"  # an en dash
+UNKNOWN_GLYPH, NOT_APPLICABLE_GLYPH = "?", "\u2013"  # an en dash
 ENTITY_ROWS = 50
 """How many entity-level gaps the report lists (the counts cover all)."""
 
 
-def _glyph(status: str, level: float | None, via: str | None) -> tuple[str, HeatKind]:
-    """The glyph and the kind of a cell."""
-    if status == UNKNOWN or (level is None and status != NOT_APPLICABLE):
+def _glyph(cell: MatrixCell) -> tuple[str, HeatKind]:
+    """The glyph and the kind of a cell, with its marks (inherited, adopted for later)."""
+    marks = (INHERITED if cell.via else "") + (SCHEDULED if cell.scheduled else "")
+    if cell.status == UNKNOWN or (cell.level is None and cell.status != NOT_APPLICABLE):
         return UNKNOWN_GLYPH, "unknown"
-    if status == NOT_APPLICABLE:
-        return NOT_APPLICABLE_GLYPH, "not_applicable"
-    return HARVEY[heat_step(level or 0.0)] + (INHERITED_MARK if via else ""), "level"
+    if cell.status == NOT_APPLICABLE:
+        return NOT_APPLICABLE_GLYPH + marks, "not_applicable"
+    return HARVEY[heat_step(cell.level or 0.0)] + marks, "level"
 
 
 def _tip(report: Briefing, dataset: Dataset, member: str, category: str) -> tuple[str, ...]:
@@ -63,6 +65,8 @@ def _tip(report: Briefing, dataset: Dataset, member: str, category: str) -> tupl
         lines.append(f"Level: {cell.status} ({position} of {len(scale.levels) - 1})")
     if cell.via:
         lines.append(f"Inherited from {cell.via}")
+    if cell.scheduled:
+        lines.append("Adopted for later: effective after the data's review date")
     if record is not None:
         start = record.start(report.date_basis)
         confirmed = record.measure.confirmed
@@ -96,7 +100,11 @@ def _legend(member: str) -> tuple[tuple[HeatCell, str], ...]:
         (HeatCell(UNKNOWN_GLYPH, "unknown", None, False, ()), "unknown (no record)"),
         (HeatCell(NOT_APPLICABLE_GLYPH, "not_applicable", None, False, ()), "not applicable"),
         (HeatCell(HARVEY[0], "level", 0.0, True, ()), f"a gap of {member}"),
-        (HeatCell(HARVEY[-1] + INHERITED_MARK, "level", 1.0, False, ()), "inherited (from the EU)"),
+        (HeatCell(HARVEY[-1] + INHERITED, "level", 1.0, False, ()), "inherited (from the EU)"),
+        (
+            HeatCell(HARVEY[-1] + SCHEDULED, "level", 1.0, False, ()),
+            "adopted for later (effective after the data's review date)",
+        ),
     )
 
 
@@ -109,7 +117,7 @@ def heat_map_section(report: Briefing, dataset: Dataset) -> Section:
         cells = []
         for category in heat.categories:
             cell = heat.cell(member, category)
-            glyph, kind = _glyph(cell.status, cell.level, cell.via)
+            glyph, kind = _glyph(cell)
             gap = member == report.member and category in gaps
             tip = _tip(report, dataset, member, category)
             cells.append(HeatCell(glyph, kind, cell.level, gap, tip))

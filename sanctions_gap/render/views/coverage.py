@@ -36,8 +36,9 @@ def coverage_view(report: CoverageReport) -> View:
         f"{plural(report.unknown_cells, 'unknown cell')} of {cells} "
         f"({plural(len(report.members), 'member')} x "
         f"{plural(len(report.categories), 'category')}), as of {report.as_of.isoformat()}",
-        "Records: URL = cites a URL, Cit. = citations only. Cells: Own = own records, "
-        "Inh. = inherited only, N/A = not applicable, Unk. = unknown. Age: days since reviewed.",
+        "Cells: Own = own records, Inh. = inherited only, N/A = not applicable, Unk. = unknown. "
+        "Records citing a URL or only citations, review dates and their age, sources by kind: "
+        "--format csv, json or markdown.",
     )
     quality: tuple[str, ...] = ()
     if report.dated is not None and report.dated_official is not None:
@@ -52,20 +53,21 @@ def coverage_view(report: CoverageReport) -> View:
         columns=(
             Column("member", "Member"),
             Column("records", "Records", numeric=True),
-            Column("with_url", "URL", numeric=True),
-            Column("citation_only", "Cit.", numeric=True),
+            Column("with_url", "URL", numeric=True, in_table=False),
+            Column("citation_only", "Cit.", numeric=True, in_table=False),
             Column("recorded", "Own", numeric=True),
             Column("inherited", "Inh.", numeric=True),
             Column("not_applicable", "N/A", numeric=True),
             Column("unknown", "Unk.", numeric=True),
-            Column("unknown_categories", "Unknown categories"),
+            Column("unknown_categories", "Unknown categories", wrap=True),
             Column("reviewed", "Reviewed", in_table=False),
-            Column("age_days", "Age", numeric=True),
+            Column("age_days", "Age", numeric=True, in_table=False),
             *(_QUALITY_COLUMNS if report.dated is not None else ()),
         ),
         rows=rows,
         payload=report.to_dict(),
         summary=summary + quality,
+        context=report.context,
     )
 
 

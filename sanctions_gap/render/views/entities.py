@@ -62,12 +62,12 @@ def _columns(report: EntityReport) -> tuple[Column, ...]:
         ]
     return (
         Column("id", "Id", in_table=False),
-        Column("caption", "Entity"),
+        Column("caption", "Entity", wrap=True),
         Column("schema", "Type"),
-        Column("peers", "Peers"),
+        Column("peers", "Peers", wrap=True),
         Column("peer_count", "Peer count", numeric=True, in_table=False),
         Column("since", "Since"),
-        Column("possible_matches", f"Possible {report.member} match"),
+        Column("possible_matches", f"{report.member} match?", wrap=True),
         Column("tie", "Russia tie", in_table=False),
         Column("url", "OpenSanctions", in_table=False),
         *per_member,
@@ -76,10 +76,11 @@ def _columns(report: EntityReport) -> tuple[Column, ...]:
 
 def _row(row: EntityRow, members: tuple[str, ...], cells: _Cells) -> tuple[Cell, ...]:
     matches = "; ".join(f"{m.id} ({', '.join(m.evidence)})" for m in row.matches)
-    shown = "\n".join(f"{m.id}\n({', '.join(m.evidence)})" for m in row.matches)
+    # The terminal shows the evidence; the ids (long, unbreakable) are in CSV and JSON.
+    shown = "; ".join(f"≈ {', '.join(m.evidence)}" for m in row.matches)
     result = [
         Cell(row.id),
-        Cell(f"{row.caption}\n{row.id}", row.caption),
+        Cell(row.caption),
         cells.of(row.schema),
         cells.of(" ".join(row.peers), ",".join(row.peers)),
         cells.of(str(len(row.peers)), len(row.peers)),
@@ -175,6 +176,11 @@ def entities_view(
         if rows
         else (),
         empty=f"No gaps: {report.member} lists every Russia-linked entity its peers list.",
+        notes=(
+            f"≈ a possible {report.member} listing under another id (the evidence); the ids, "
+            "each member's dates, measures and sources: --format csv or json.",
+        ),
+        annotates=True,
     )
 
 
@@ -184,7 +190,7 @@ def entity_changes_view(report: EntityChangeReport) -> View:
     rows = tuple(
         (
             Cell(row.change, style=style[row.change]),
-            Cell(f"{row.caption}\n{row.id}", row.caption),
+            Cell(row.caption),
             Cell(row.id),
             Cell(row.schema),
             Cell(" ".join(row.members), ",".join(row.members)),
@@ -198,12 +204,12 @@ def entity_changes_view(report: EntityChangeReport) -> View:
         title=f"{report.member} against {', '.join(report.peers)}: changes between two exports",
         columns=(
             Column("change", "Change"),
-            Column("caption", "Entity"),
+            Column("caption", "Entity", wrap=True),
             Column("id", "Id", in_table=False),
             Column("schema", "Type"),
-            Column("members", "Peers"),
+            Column("members", "Peers", wrap=True),
             Column("date", "Date"),
-            Column("reason", "What happened"),
+            Column("reason", "What happened", wrap=True),
         ),
         rows=rows,
         payload=report.to_dict(),

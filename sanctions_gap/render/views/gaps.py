@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from sanctions_gap.render.view import Annotation, Cell, Column, View
-from sanctions_gap.render.views.common import number, percent, plural
+from sanctions_gap.render.view import Annotation, Cell, Column, DataTable, Scalar, View
+from sanctions_gap.render.views.common import (
+    gap_annotation,
+    iso,
+    number,
+    percent,
+    plural,
+    repo_path,
+)
 
 if TYPE_CHECKING:  # the reports are only annotations here: no import cost at run time
     from sanctions_gap.dataset import Dataset
@@ -31,25 +38,6 @@ def gaps_view(
         )
         for entry in report.entries
     )
-    annotations = []
-    for entry in report.entries:
-        for item in entry.items:
-            record = item.member_source
-            annotations.append(
-                Annotation(
-                    severity,
-                    repo_prefix + (record.path if record else dataset.files[entry.member]),
-                    record.line if record else 0,
-                    f"{entry.member} lags in {item.category}",
-                    f"{entry.member} is at {item.member_status}; ahead: "
-                    f"{', '.join(item.peers_ahead)}"
-                    + (
-                        f" since {item.first_peer_date.isoformat()} ({item.days_open} days)"
-                        if item.first_peer_date
-                        else ""
-                    ),
-                )
-            )
     total = sum(len(entry.items) for entry in report.entries)
     return View(
         title=f"Gaps within {', '.join(report.members)} on {report.as_of.isoformat()}",
@@ -59,7 +47,7 @@ def gaps_view(
             Column("gaps", "Gaps", numeric=True),
             Column("index", "Index", numeric=True),
             Column("coverage", "Coverage", numeric=True),
-            Column("categories", "Gap categories"),
+            Column("categories", "Gap categories", wrap=True),
         ),
         rows=rows,
         payload=report.to_dict(),
@@ -68,5 +56,60 @@ def gaps_view(
             f"{plural(len(report.categories), 'category')} on {report.as_of.isoformat()} "
             f"({report.date_basis.value} dates)",
         ),
-        annotations=tuple(annotations),
+        annotations=_annotations(report, dataset, repo_prefix, severity),
+        annotates=True,
+        data=_data(report),
+        notes=("Members tied on gaps and index share a rank.",),
+        context=report.context,
     )
+
+
+def _data(report: GapsReport) -> DataTable:
+    """One row per member and gap (a member without gaps: one row, no category)."""
+    rows: list[tuple[Scalar, ...]] = []
+    for entry in report.entries:
+        head = (entry.rank, entry.member, len(entry.items), entry.index, entry.coverage)
+        if not entry.items:
+            rows.append((*head, None, None, None, None, None, None, None))
+        rows.extend(
+            (
+                *head,
+                item.category,
+                item.member_status,
+                item.member_level,
+                ",".join(item.peers_ahead),
+                item.share_ahead,
+                iso(item.first_peer_date) or None,
+                item.days_open,
+            )
+            for item in entry.items
+        )
+    columns = ("rank", "member", "gaps", "index", "coverage", "category", "member_status")
+    more = ("member_level", "peers_ahead", "share_ahead", "first_peer_date", "days_open")
+    return DataTable((*columns, *more), tuple(rows))
+
+
+def _annotations(
+    report: GapsReport,
+    dataset: Dataset,
+    repo_prefix: str,
+    severity: Literal["error", "warning", "notice"],
+) -> tuple[Annotation, ...]:
+    found = []
+    for entry in report.entries:
+        for item in entry.items:
+            record = item.member_source
+            found.append(
+                gap_annotation(
+                    severity,
+                    repo_path(repo_prefix, record.path if record else dataset.files[entry.member]),
+                    record.line if record else 0,
+                    entry.member,
+                    item.category,
+                    item.member_status,
+                    ", ".join(item.peers_ahead),
+                    item.first_peer_date,
+                    item.days_open,
+                )
+            )
+    return tuple(found)

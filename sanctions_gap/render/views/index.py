@@ -17,7 +17,7 @@ def index_view(report: IndexReport) -> View:
         (
             Cell(r.member),
             Cell(number(r.value), r.value),
-            Cell(bar(r.value, report.median), None),
+            Cell(bar(r.value, report.median)),
             Cell(percent(r.coverage), r.coverage),
             Cell(str(r.known), r.known),
             Cell(str(r.not_applicable), r.not_applicable),
@@ -30,7 +30,7 @@ def index_view(report: IndexReport) -> View:
         columns=(
             Column("member", "Member"),
             Column("index", "Index", numeric=True),
-            Column("chart", "Index (| = median)"),
+            Column("chart", "Index (| = median)", data=False),
             Column("coverage", "Coverage", numeric=True),
             Column("known", "Known", numeric=True),
             Column("not_applicable", "N/A", numeric=True),
@@ -43,4 +43,5 @@ def index_view(report: IndexReport) -> View:
             f"({report.date_basis.value} dates); the index is the weighted mean of the known, "
             "applicable levels (0 = none anywhere, 100 = the strongest level everywhere)",
         ),
+        context=report.context,
     )

@@ -5,22 +5,32 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sanctions_gap.models import NOT_APPLICABLE, UNKNOWN
-from sanctions_gap.render.view import Cell, Column, View
-from sanctions_gap.render.views.common import level_style, number
+from sanctions_gap.render.view import Cell, Column, DataTable, View
+from sanctions_gap.render.views.common import INHERITED, MARKS_NOTE, SCHEDULED, level_style, number
 
 if TYPE_CHECKING:  # the reports are only annotations here: no import cost at run time
     from sanctions_gap.engine import MatrixReport
 
+GLYPHS = {NOT_APPLICABLE: "·", UNKNOWN: "?"}
+"""The glyphs of statuses that are not levels."""
+SHADES = ("○", "◔", "◑", "◕", "●")
+"""The glyphs of levels, by their position on the scale: none, up to a half, a half, more than
+a half, the strongest (so that the steps of a four-level scale look different)."""
+LEGEND = (
+    "○ none  ◔ below half the scale  ◑ half  ◕ above half  ● the strongest level  "
+    f"· not applicable  ? unknown; {MARKS_NOTE}"
+)
 
-GLYPHS = {"full": "●", "partial": "◐", "none": "○", NOT_APPLICABLE: "·", UNKNOWN: "?"}
 
-
-def _glyph(status: str, level: float | None) -> str:
+def glyph(status: str, level: float | None) -> str:
+    """The glyph of a status: a shade by its level, or the mark of a status that is not one."""
     if level is None:
-        return GLYPHS[status] if status in GLYPHS else "?"
+        return GLYPHS.get(status, "?")
+    if level <= 0:
+        return SHADES[0]
     if level >= 1:
-        return GLYPHS["full"]
-    return GLYPHS["partial"] if level > 0 else GLYPHS["none"]
+        return SHADES[4]
+    return SHADES[1] if level < 0.5 else SHADES[2] if level == 0.5 else SHADES[3]
 
 
 def matrix_view(report: MatrixReport) -> View:
@@ -30,7 +40,11 @@ def matrix_view(report: MatrixReport) -> View:
         cells = [Cell(category)]
         for member in report.members:
             cell = report.cell(member, category)
-            text = _glyph(cell.status, cell.level) + ("ᵉ" if cell.via else "")
+            text = (
+                glyph(cell.status, cell.level)
+                + (INHERITED if cell.via else "")
+                + (SCHEDULED if cell.scheduled else "")
+            )
             cells.append(Cell(text, cell.status, level_style(cell.level)))
         rows.append(tuple(cells))
     rows.append(
@@ -44,14 +58,15 @@ def matrix_view(report: MatrixReport) -> View:
     )
     return View(
         title=f"Levels on {report.as_of.isoformat()}",
-        columns=(
-            Column("category", "Category"),
-            *(Column(m, m, numeric=False) for m in report.members),
-        ),
+        columns=(Column("category", "Category"), *(Column(m, m) for m in report.members)),
         rows=tuple(rows),
         payload=report.to_dict(),
-        summary=(
-            "● strongest level  ◐ partial  ○ none  · not applicable  ? unknown  "
-            "ᵉ inherited (for example from the EU)",
+        notes=(LEGEND,),
+        data=DataTable(
+            ("member", "category", "status", "level", "via", "scheduled"),
+            tuple(
+                (c.member, c.category, c.status, c.level, c.via, c.scheduled) for c in report.cells
+            ),
         ),
+        context=report.context,
     )

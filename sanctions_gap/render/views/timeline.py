@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sanctions_gap.render.view import Cell, Column, View
 from sanctions_gap.render.views.common import bar, days_relative, number
@@ -10,19 +10,92 @@ from sanctions_gap.render.views.common import bar, days_relative, number
 if TYPE_CHECKING:  # the reports are only annotations here: no import cost at run time
     from sanctions_gap.engine import TimelineReport
 
+Part = Literal["points", "events", "latency"]
+"""The tables of a timeline: the index over time, the gaps opened and closed, the latency."""
 
-def timeline_view(report: TimelineReport) -> View:
-    """The member's index over time against its peers' median, with the gaps opened and closed."""
+
+def timeline_view(report: TimelineReport, part: Part = "points") -> View:
+    """One of the timeline's tables (JSON always carries all three), with the others in words."""
+    columns, rows = {
+        "points": _points,
+        "events": _events,
+        "latency": _latency,
+    }[part](report)
+    return View(
+        title=f"{report.member} against {', '.join(report.peers)}: "
+        + {"points": "index over time", "events": "gaps opened and closed", "latency": "latency"}[
+            part
+        ],
+        columns=columns,
+        rows=rows,
+        payload=report.to_dict(),
+        summary=_summary(report) if part == "points" else (),
+        notes=("The other tables: --table points, events or latency (JSON carries all three).",),
+        empty={"points": "No dates.", "events": "No gap opened or closed.", "latency": "None."}[
+            part
+        ],
+        context=report.context,
+    )
+
+
+def _points(report: TimelineReport) -> tuple[tuple[Column, ...], tuple[tuple[Cell, ...], ...]]:
+    columns = (
+        Column("date", "Date"),
+        Column("index", report.member, numeric=True),
+        Column("peer_median_index", "Peers' median", numeric=True),
+        Column("gaps", "Gaps", numeric=True),
+        Column("chart", f"{report.member} index (| = peers' median)", data=False),
+    )
     rows = tuple(
         (
             Cell(p.date.isoformat()),
             Cell(number(p.index), p.index),
             Cell(number(p.peer_median_index), p.peer_median_index),
             Cell(str(p.gaps), p.gaps, "bold red" if p.gaps else "green"),
-            Cell(bar(p.index, p.peer_median_index), None),
+            Cell(bar(p.index, p.peer_median_index)),
         )
         for p in report.points
     )
+    return columns, rows
+
+
+def _events(report: TimelineReport) -> tuple[tuple[Column, ...], tuple[tuple[Cell, ...], ...]]:
+    columns = (Column("date", "Date"), Column("category", "Category"), Column("change", "Gap"))
+    rows = tuple(
+        (
+            Cell(e.date.isoformat()),
+            Cell(e.category),
+            Cell(e.change, style="bold red" if e.change == "opened" else "green"),
+        )
+        for e in report.events
+    )
+    return columns, rows
+
+
+def _latency(report: TimelineReport) -> tuple[tuple[Column, ...], tuple[tuple[Cell, ...], ...]]:
+    columns = (
+        Column("category", "Category"),
+        Column("member_status", report.member),
+        Column("lag_days_first", "Days after the first peer", numeric=True),
+        Column("lag_days_median", "Days after the median peer", numeric=True),
+    )
+    rows = tuple(
+        (
+            Cell(row.category),
+            Cell(row.member_status),
+            Cell(str(row.lag_days_first), row.lag_days_first),
+            Cell(
+                "" if row.lag_days_median is None else str(row.lag_days_median),
+                row.lag_days_median,
+            ),
+        )
+        for row in report.latency
+        if row.lag_days_first is not None
+    )
+    return columns, rows
+
+
+def _summary(report: TimelineReport) -> tuple[str, ...]:
     events = tuple(f"{e.date.isoformat()}: gap {e.change} in {e.category}" for e in report.events)
     latencies = tuple(
         f"{row.category}: {report.member} reached {row.member_status} "
@@ -35,21 +108,9 @@ def timeline_view(report: TimelineReport) -> View:
         for row in report.latency
         if row.lag_days_first is not None
     )
-    return View(
-        title=f"{report.member} against {', '.join(report.peers)}: index over time",
-        columns=(
-            Column("date", "Date"),
-            Column("index", report.member, numeric=True),
-            Column("peer_median_index", "Peers' median", numeric=True),
-            Column("gaps", "Gaps", numeric=True),
-            Column("chart", f"{report.member} index (| = peers' median)", in_table=True),
-        ),
-        rows=rows,
-        payload=report.to_dict(),
-        summary=(
-            f"gaps open at the start ({report.start.isoformat()}): "
-            + (", ".join(report.open_at_start) or "none"),
-            *events,
-            *latencies,
-        ),
+    return (
+        f"gaps open at the start ({report.start.isoformat()}): "
+        + (", ".join(report.open_at_start) or "none"),
+        *events,
+        *latencies,
     )

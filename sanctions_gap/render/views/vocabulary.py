@@ -17,8 +17,8 @@ def categories_view(dataset: Dataset) -> View:
     rows = tuple(
         (
             Cell(c.id),
-            Cell(c.family),
             Cell(c.label),
+            Cell(c.family),
             Cell(" < ".join(c.level_ids)),
             Cell(f"{c.weight:g}", c.weight),
         )
@@ -26,20 +26,23 @@ def categories_view(dataset: Dataset) -> View:
     )
     payload = {
         "schema_version": 1,
+        "context": dataset.context().to_dict(),
         "categories": [plain(c) for c in dataset.categories.values()],
     }
     return View(
         title="Categories",
         columns=(
-            Column("id", "Id"),
-            Column("family", "Family"),
-            Column("label", "Label"),
-            Column("levels", "Levels (weakest first)"),
-            Column("weight", "Weight", numeric=True),
+            Column("id", "Category"),
+            Column("label", "Label", wrap=True),
+            Column("family", "Family", in_table=False),
+            Column("levels", "Levels (weakest first)", wrap=True),
+            Column("weight", "Weight", numeric=True, in_table=False),
         ),
         rows=rows,
         payload=payload,
         summary=(f"{plural(len(rows), 'category')}",),
+        notes=("Families and weights: --format csv, json or markdown.",),
+        context=dataset.context(),
     )
 
 
@@ -51,14 +54,20 @@ def groups_view(dataset: Dataset) -> View:
     )
     payload = {
         "schema_version": 1,
+        "context": dataset.context().to_dict(),
         "groups": [plain(g) for g in dataset.groups.values()],
     }
     return View(
         title="Groups",
-        columns=(Column("id", "Id"), Column("label", "Label"), Column("members", "Members")),
+        columns=(
+            Column("id", "Id"),
+            Column("label", "Label", wrap=True),
+            Column("members", "Members", wrap=True),
+        ),
         rows=rows,
         payload=payload,
         summary=(f"{plural(len(rows), 'group')}",),
+        context=dataset.context(),
     )
 
 
@@ -77,6 +86,7 @@ def members_view(dataset: Dataset) -> View:
     )
     payload = {
         "schema_version": 1,
+        "context": dataset.context().to_dict(),
         "members": [
             {
                 "code": code,
@@ -94,7 +104,7 @@ def members_view(dataset: Dataset) -> View:
         title="Members",
         columns=(
             Column("code", "Code"),
-            Column("name", "Name"),
+            Column("name", "Name", wrap=True),
             Column("inherits", "Inherits"),
             Column("reviewed", "Reviewed"),
             Column("records", "Records", numeric=True),
@@ -103,4 +113,5 @@ def members_view(dataset: Dataset) -> View:
         rows=rows,
         payload=payload,
         summary=(f"{plural(len(rows), 'member')}",),
+        context=dataset.context(),
     )
