@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +19,7 @@ from sanctions_gap.cli.options import (
     MinPeersOption,
     OutputOption,
     PeersOption,
+    parse_date,
 )
 from sanctions_gap.cli.output import emit, fail, load
 from sanctions_gap.errors import ExitCode
@@ -86,17 +86,17 @@ NameOption = Annotated[
     str | None,
     typer.Option(
         "--name",
+        metavar="TEXT",
         help="Only entities with a name containing this (normalised).",
         show_default=False,
     ),
 ]
 
 ListedSinceOption = Annotated[
-    dt.datetime | None,
+    str | None,
     typer.Option(
         "--listed-since",
         metavar="DATE",
-        formats=["%Y-%m-%d"],
         help="Only entities a peer lists since this date (by the earliest date known).",
         show_default=False,
     ),
@@ -127,8 +127,8 @@ LimitOption = Annotated[
     int | None,
     typer.Option(
         "--limit",
-        min=0,
-        help="Show at most this many rows (counts cover all).",
+        metavar="N",
+        help="Show at most N rows (the counts cover all).",
         show_default=False,
     ),
 ]
@@ -136,7 +136,9 @@ LimitOption = Annotated[
 ExportPrefixOption = Annotated[
     str,
     typer.Option(
-        "--path-prefix", help="github format: prefix of the export's path in annotations."
+        "--path-prefix",
+        metavar="PREFIX",
+        help="github format: prefix of the export's path in annotations.",
     ),
 ]
 
@@ -177,6 +179,8 @@ def entities(
     from sanctions_gap.entities.answer import EntityFilters
     from sanctions_gap.perf import paused_gc
 
+    if limit is not None and limit < 0:
+        raise typer.BadParameter(f"{limit} is below 0; give 0 or more", param_hint="--limit")
     if len(source) > 2:
         raise typer.BadParameter(
             "give one export, or two (older, then newer)", param_hint="--source"
@@ -186,7 +190,7 @@ def entities(
         min_peers,
         tuple(schema) if schema else None,
         name,
-        listed_since.date() if listed_since else None,
+        parse_date(listed_since, "--listed-since") if listed_since else None,
     )
     with paused_gc():  # the answer and its view are large and acyclic: see sanctions_gap.perf
         _answer(source, selection, rule, filters, fmt, output, limit, prefix, measure_kind,

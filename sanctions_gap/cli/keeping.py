@@ -71,7 +71,7 @@ def categories(
     emit(categories_view(load(data, fmt)), fmt, output)
 
 
-@command(short_help="List the named groups of members (G7, coalition, ...).")
+@command(short_help="List the named groups of members: G7, coalition and others.")
 def groups(
     data: DataOption = None, fmt: FormatOption = Format.TABLE, output: OutputOption = None
 ) -> None:
