@@ -221,3 +221,31 @@ def test_the_entity_section_comes_from_the_entities_answer(monkeypatch: pytest.M
     )
     assert "CC BY-NC 4.0" in html
     assert 'id="entities"' not in run(*args[:-2])
+
+
+def test_the_markdown_twin_parses_and_says_what_it_rests_on() -> None:
+    from markdown_it import MarkdownIt
+
+    markdown = run(*REPORT, "--format", "markdown")
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    kinds = [t.type for t in tokens]
+    assert kinds.count("table_open") >= 6 and kinds.count("heading_open") >= 10
+    links = [
+        str(child.attrs.get("href"))
+        for token in tokens
+        if token.children
+        for child in token.children
+        if child.type == "link_open"
+    ]
+    assert len([link for link in links if link.startswith("https://")]) > 50
+    assert {"#gaps", "#cite", "#coding-rules"} <= set(links)
+    context = sanctions_gap.load_dataset().context()
+    assert markdown.rstrip().endswith(f"_{context.line()}_")
+    assert json.loads(run(*REPORT, "-f", "json"))["context"] == context.to_dict()
+
+
+def test_the_report_help_reads_plainly() -> None:
+    text = run("report", "--help")
+    assert text.splitlines()[0] == "Usage: sanctions-gap report [OPTIONS] MEMBER"
+    assert not re.search(r"<(str|int|float|int range|float range|path)>", text)
+    assert "html" in run("compare", "--help")  # every command offers the format

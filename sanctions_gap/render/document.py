@@ -188,6 +188,8 @@ class Document:
     sections: tuple[Section, ...]
     generator: str
     """The tool and its version, for the page's metadata."""
+    footer: str = ""
+    """What the document rests on (the tool's and the dataset's versions), at its end."""
 
 
 @dataclass(frozen=True, kw_only=True)

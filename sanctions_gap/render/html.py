@@ -164,6 +164,8 @@ def render_document(document: Document) -> str:
         *(_section(section) for section in document.sections),
         "</main>",
     ]
+    if document.footer:
+        body.append(f"<footer><p>{esc(document.footer)}</p></footer>")
     return page(document.title, DOCUMENT_STYLE, "\n".join(body), document.generator)
 
 

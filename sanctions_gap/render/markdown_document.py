@@ -49,6 +49,8 @@ def render_markdown_document(document: Document) -> str:
         lines += [f"## {escape(section.title)}", ""]
         for block in section.blocks:
             lines += [*_block(block), ""]
+    if document.footer:
+        lines.append(f"_{escape(document.footer)}_")
     return "\n".join(lines).rstrip() + "\n"
 
 

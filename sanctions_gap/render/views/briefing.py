@@ -80,7 +80,8 @@ def briefing_view(
         Span(f", dataset {dataset_version} · " if dataset_version else " · "),
         Span("how to cite", href="#cite"),
     )
-    document = Document(title, stamp, tuple(sections), f"sanctions-gap {report.version}")
+    footer = report.context.line() if report.context else ""
+    document = Document(title, stamp, tuple(sections), f"sanctions-gap {report.version}", footer)
     # The formats that show one table show the comparison's, as `compare --only-gaps` does.
     shared = {f.name: getattr(base, f.name) for f in dataclasses.fields(View)}
     shared |= {
