@@ -141,3 +141,22 @@ def test_the_report_reads_in_a_browser(
     assert browser.problems() == []
     elapsed = time.monotonic() - started
     assert elapsed < 30, f"the browser took {elapsed:.1f} s"
+
+
+def test_the_browser_catches_a_request_and_a_console_error(
+    browser: Browser, tmp_path: Path
+) -> None:
+    # The checks above must be able to fail: a page that fetches and logs an error is caught.
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>bad</title></head><body>'
+        '<img src="https://example.org/x.png" alt="">'
+        '<script>console.error("boom")</script></body></html>',
+        encoding="utf-8",
+    )
+    browser.events.clear()
+    browser.open(page.as_uri())
+    found = "\n".join(browser.problems())
+    assert "request off the disk: https://example.org/x.png" in found
+    assert "console error" in found and "boom" in found
+    browser.events.clear()
