@@ -204,7 +204,11 @@ class Measure:
     """Free-text notes."""
     official_source_waiver: Text | None = None
     """Why the record cites no official source: the reason no official text exists (for
-    example, a decision announced only at a press conference). Waives `no-official-source`."""
+    example, a company's own decision). Waives `no-official-source`."""
+    official_source_pending: Text | None = None
+    """Where an official text exists but no copy of it has been found: what was searched, and
+    what the record rests on meanwhile. `validate` reports the record (a warning) until an
+    official source is cited; it is never a waiver."""
 
     @property
     def is_standing(self) -> bool:

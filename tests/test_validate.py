@@ -117,7 +117,7 @@ EU = "members/eu.yaml"
 FR = "members/fr.yaml"
 MEASURE_KEYS = (
     "category, status, effective, announced, confirmed, instrument, summary, exemptions, "
-    "sources, notes, official_source_waiver"
+    "sources, notes, official_source_waiver, official_source_pending"
 )
 DUPLICATE_RECORD = """\
   - category: sberbank

@@ -187,23 +187,7 @@ def check_record_sources(place: Place, measure: Measure) -> None:
                 f"the host {host_of(source.url)!r} is not in {SOURCES_FILE}; add it with "
                 "its kind (official, professional, news, state_affiliated or other)",
             )
-    official = OFFICIAL in kinds
-    if measure.official_source_waiver is not None and official:
-        place.add(
-            place.line("official_source_waiver"),
-            "needless-waiver",
-            "the record cites an official source, so 'official_source_waiver' waives "
-            "nothing; delete it",
-        )
-    elif measure.effective is not None and not official and not measure.official_source_waiver:
-        place.add(
-            place.line(),
-            "no-official-source",
-            f"the {measure.category} record effective {measure.effective.isoformat()} cites "
-            "no official source; cite the act, the official journal or the government's "
-            "notice (a URL on an official host, or a citation with its official identifier), "
-            "or give 'official_source_waiver' with the reason no official text exists",
-        )
+    check_official(place, measure, OFFICIAL in kinds)
     if all(kind in WEAK_KINDS for kind in kinds):
         place.add(
             place.line(),
@@ -213,6 +197,38 @@ def check_record_sources(place: Place, measure: Measure) -> None:
             "or news report of it",
         )
     check_evidence(place, measure)
+
+
+def check_official(place: Place, measure: Measure, official: bool) -> None:
+    """A dated record cites an official source, or says why not (a waiver where no official
+    text exists; a pending note, reported until one is found, where it exists)."""
+    for key in ("official_source_waiver", "official_source_pending"):
+        if getattr(measure, key) is not None and official:
+            place.add(
+                place.line(key),
+                "needless-waiver",
+                f"the record cites an official source, so {key!r} says nothing; delete it",
+            )
+    if official or measure.effective is None or measure.official_source_waiver is not None:
+        return
+    if measure.official_source_pending is not None:
+        place.add(
+            place.line("official_source_pending"),
+            "official-source-pending",
+            f"the {measure.category} record effective {measure.effective.isoformat()} still "
+            "waits for its official source; cite it when found and delete "
+            "'official_source_pending'",
+        )
+        return
+    place.add(
+        place.line(),
+        "no-official-source",
+        f"the {measure.category} record effective {measure.effective.isoformat()} cites "
+        "no official source; cite the act, the official journal or the government's "
+        "notice (a URL on an official host, or a citation with its official identifier), "
+        "give 'official_source_waiver' with the reason no official text exists, or, where "
+        "the text exists but was not found, 'official_source_pending' with what was searched",
+    )
 
 
 def check_evidence(place: Place, measure: Measure) -> None:
