@@ -143,6 +143,24 @@ CASES += [
 ]
 
 
+# ---------------------------------------------------------------------- report, html (issue 10)
+# The `report` command in every format, and `--format html` of every command above: the report's
+# HTML and Markdown are whole documents; its other formats show the comparison's gaps.
+REPORT_FORMATS = (*FORMATS, "html")
+REPORT_COMMANDS: dict[str, list[str]] = {
+    "report": ["report", "AA", "--vs", "ALL", *DATA, "--as-of", "2022-06-01", *PREFIX],
+}
+CASES += [
+    (name, "html", [*args, "--format", "html"])
+    for name, args in (COMMANDS | ENTITY_COMMANDS).items()
+]
+CASES += [
+    (name, fmt, [*args, *_format_args(fmt)])
+    for name, args in REPORT_COMMANDS.items()
+    for fmt in REPORT_FORMATS
+]
+
+
 @pytest.mark.parametrize(("name", "fmt", "args"), CASES, ids=[f"{n}.{f}" for n, f, _ in CASES])
 def test_golden(name: str, fmt: str, args: list[str], request: pytest.FixtureRequest) -> None:
     width = str(WIDTHS.get(fmt, 100))

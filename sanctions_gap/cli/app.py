@@ -98,7 +98,7 @@ def _no_type(ctx: Any) -> None:
     return None
 
 
-COMMAND_MODULES = ("keeping", "reporting", "exporting", "entities")
+COMMAND_MODULES = ("keeping", "reporting", "briefing", "exporting", "entities")
 """The modules of ``sanctions_gap.cli`` that define commands, in the order `--help` lists them."""
 
 APP_SETTINGS: dict[str, Any] = {

@@ -37,7 +37,7 @@ FormatOption = Annotated[
         metavar="FORMAT",
         envvar="SANCTIONS_GAP_FORMAT",
         case_sensitive=False,
-        help="table, csv, json, markdown or github.",
+        help="table, csv, json, markdown, github or html.",
     ),
 ]
 OutputOption = Annotated[

@@ -9,6 +9,7 @@
 | how did a member move against its peers? | ``timeline`` | ``timelines`` |
 | which gaps opened and closed? | ``diff`` | ``changes`` |
 | what do the records say? | ``show`` | ``listing`` |
+| all of it about one member, for the report | ``briefing`` | ``briefing`` |
 
 What they share: ``assess`` (each member of a group against the rest on a date, and the rule
 that makes a gap), ``select`` (peers, groups, categories, thresholds) and ``tidy`` (JSON-ready
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from sanctions_gap.lazy import lazy_names
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only; the imports below are lazy
+    from sanctions_gap.engine.briefing import Briefing, Milestone, briefing
     from sanctions_gap.engine.changes import DiffItem, DiffReport, diff
     from sanctions_gap.engine.comparison import (
         NOTE_MEMBER_NOT_APPLICABLE,
@@ -40,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only; the imports belo
     from sanctions_gap.engine.timelines import GapEvent, TimelinePoint, TimelineReport, timeline
 
 _MODULES = {
+    "briefing": ("Briefing", "Milestone", "briefing"),
     "changes": ("DiffItem", "DiffReport", "diff"),
     "comparison": (
         "NOTE_MEMBER_NOT_APPLICABLE",
@@ -60,6 +63,7 @@ __all__ = [
     "NOTE_MEMBER_NOT_APPLICABLE",
     "NOTE_MEMBER_UNKNOWN",
     "SCHEMA_VERSION",
+    "Briefing",
     "CompareError",
     "CompareReport",
     "CompareRow",
@@ -73,10 +77,12 @@ __all__ = [
     "IndexResult",
     "MatrixCell",
     "MatrixReport",
+    "Milestone",
     "ShowRecord",
     "ShowReport",
     "TimelinePoint",
     "TimelineReport",
+    "briefing",
     "compare",
     "diff",
     "gaps",

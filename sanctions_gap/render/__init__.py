@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 from typing import assert_never
 
+from sanctions_gap.render.document import DocumentView
 from sanctions_gap.render.view import Annotation, Cell, Column, View
 
-__all__ = ["Annotation", "Cell", "Column", "Format", "View", "render"]
+__all__ = ["Annotation", "Cell", "Column", "DocumentView", "Format", "View", "render"]
 
 
 class Format(enum.StrEnum):
@@ -23,6 +24,8 @@ class Format(enum.StrEnum):
     """A GitHub-flavoured Markdown table."""
     GITHUB = "github"
     """GitHub Actions workflow commands (`::warning file=…,line=…::…`)."""
+    HTML = "html"
+    """One self-contained HTML page (the `report` command's whole document)."""
 
 
 def render(view: View, fmt: Format, *, width: int = 100, color: bool = False) -> str:
@@ -41,6 +44,10 @@ def render(view: View, fmt: Format, *, width: int = 100, color: bool = False) ->
 
         return render_json(view)
     if fmt is Format.MARKDOWN:
+        if isinstance(view, DocumentView):  # the report: a whole document (issue 10)
+            from sanctions_gap.render.markdown_document import render_markdown_document
+
+            return render_markdown_document(view.document)
         from sanctions_gap.render.markdown import render_markdown
 
         return render_markdown(view)
@@ -48,4 +55,8 @@ def render(view: View, fmt: Format, *, width: int = 100, color: bool = False) ->
         from sanctions_gap.render.github import render_github
 
         return render_github(view)
+    if fmt is Format.HTML:
+        from sanctions_gap.render.html import render_html
+
+        return render_html(view)
     assert_never(fmt)
