@@ -65,3 +65,26 @@ def test_readme_python_examples_run() -> None:
     assert blocks
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own documentation
+
+
+def test_citation_file_names_the_current_version() -> None:
+    import yaml
+
+    from sanctions_gap import __version__
+
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0"
+    assert citation["version"] == __version__
+    assert {"message", "title", "authors", "license"} <= set(citation)
+    assert all(author.get("name") or author.get("family-names") for author in citation["authors"])
+    assert "CITATION.cff" in README and "## How to cite" in README
+
+
+def test_readme_names_every_member_and_group() -> None:
+    dataset = load_dataset(DATA)
+    readme, data_readme = " ".join(README.split()), " ".join(DATA_README.split())
+    for code, member in dataset.members.items():
+        assert f"`{code}` {member.name}" in readme, code
+        assert f"`{code}` {member.name}" in data_readme, code
+    for group in dataset.groups:
+        assert f"`{group}`" in readme, group
