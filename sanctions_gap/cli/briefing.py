@@ -116,11 +116,11 @@ def _entity_gaps(
     """The entity-level gaps in one export, with the `entities` command's defaults."""
     # The `entities` command's own steps (its lists, Russia rule and reading), so that the
     # report's entity section is that command's answer.
-    from sanctions_gap.cli.entities import _read, _setup
+    from sanctions_gap.cli.entities import entity_selection, read_export
     from sanctions_gap.entities.answer import EntityFilters, find_entity_gaps
     from sanctions_gap.perf import paused_gc
 
-    selection, rule = _setup(member, vs, data, None, None, False, "ru,suhh")
+    selection, rule = entity_selection(member, vs, data, None, None, False, "ru,suhh")
     with paused_gc():  # large, acyclic structures: see sanctions_gap.perf
-        table = _read(source, selection, rule)
+        table = read_export(source, selection, rule)
         return find_entity_gaps(table, selection, rule, EntityFilters(min_peers), None)

@@ -185,7 +185,7 @@ def entities(
         raise typer.BadParameter(
             "give one export, or two (older, then newer)", param_hint="--source"
         )
-    selection, rule = _setup(member, vs, data, lists, measure_kind, all_lists, country)
+    selection, rule = entity_selection(member, vs, data, lists, measure_kind, all_lists, country)
     filters = EntityFilters(
         min_peers,
         tuple(schema) if schema else None,
@@ -215,7 +215,7 @@ def _answer(
     from sanctions_gap.render.views.entities import entities_view, entity_changes_view
 
     fail_on_gap, max_gaps, exit_zero = gating
-    tables = [_read(path, selection, rule) for path in source]
+    tables = [read_export(path, selection, rule) for path in source]
     if len(tables) == 2:
         changes = compare_exports(tables[0], tables[1], selection, rule, filters)
         emit(entity_changes_view(changes), fmt, output)
@@ -241,7 +241,7 @@ def _failing(gaps: int, fail_on_gap: bool, max_gaps: int | None) -> bool:
     return (fail_on_gap and gaps > 0) or (max_gaps is not None and gaps > max_gaps)
 
 
-def _setup(
+def entity_selection(
     member: str,
     vs: str,
     data: Path | None,
@@ -273,7 +273,7 @@ def _setup(
     return selection, russia_rule(mapping.programmes, country.split(","))
 
 
-def _read(path: str, selection: ListSelection, rule: RussiaRule) -> EntityTable:
+def read_export(path: str, selection: ListSelection, rule: RussiaRule) -> EntityTable:
     from sanctions_gap.entities.collect import collect
     from sanctions_gap.entities.formats import open_export
 
