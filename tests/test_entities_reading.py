@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import importlib.util
+import re
+import string
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanctions_gap.entities import halves
 from sanctions_gap.entities.collect import Collector, EntityTable, SourceInfo, collect
 from sanctions_gap.entities.formats import EntityInputError, open_export, read_entities
 from sanctions_gap.entities.lists import ListSelection, load_lists, select_lists
+from sanctions_gap.entities.matching import normalise_name
 from sanctions_gap.entities.russia import RussiaRule, russia_rule
 from sanctions_gap.validate import default_data_dir, load_dataset
 
@@ -158,3 +164,16 @@ def test_a_problem_in_the_second_half_names_its_line(
     monkeypatch.setattr(halves, "SPLIT_FROM", 0)
     with pytest.raises(EntityInputError, match=f"line {len(lines) - 2} is not valid JSON"):
         fast(path, selection, rule)
+
+
+def unicode_path(name: str) -> str:
+    """``normalise_name`` as it was before its ASCII shortcut."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    if not text.isascii():
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(sorted(re.sub(r"[\W_]+", " ", text).split()))
+
+
+@given(st.text(alphabet=string.printable + "_\x1c\x1f\x7f", max_size=40))
+def test_the_ascii_shortcut_of_normalise_name(name: str) -> None:
+    assert normalise_name(name) == unicode_path(name)

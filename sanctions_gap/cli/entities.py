@@ -227,6 +227,7 @@ def _answer(
             payload=fmt is Format.JSON,
             rows=fmt is not Format.JSON,
             severity="error" if failing else "warning",
+            annotations=fmt is Format.GITHUB,
         )
         emit(view, fmt, output)
     if _failing(gaps, fail_on_gap, max_gaps) and not exit_zero:

@@ -30,8 +30,14 @@ class PossibleMatch:
         return {"id": self.id, "caption": self.caption, "evidence": list(self.evidence)}
 
 
+_ASCII_WORDS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+"""ASCII punctuation, spaces and ``_`` to spaces: what ``_NOT_WORD`` does to ASCII text."""
+
+
 def normalise_name(name: str) -> str:
     """A name for comparison: case, accents, punctuation and word order do not count."""
+    if name.isascii():  # the same as below, without the Unicode steps ASCII does not need
+        return " ".join(sorted(name.lower().translate(_ASCII_WORDS).split()))
     text = unicodedata.normalize("NFKD", name.casefold())
     if not text.isascii():
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
