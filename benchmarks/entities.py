@@ -7,9 +7,15 @@
 Runs the command (CSV written to a file: the whole answer, every row) and the DuckDB query
 (the same gap rows, peers and earliest peer dates, with the lists, inheritance and Russia
 programmes taken from data/lists.yaml) alternately in fresh processes on the same file, then
-prints the median wall time and peak memory (maximum resident set) of each, their ratio, and
-whether the two answers agree row for row. The DuckDB query does not look for possible
-matches; the command does, so the comparison is conservative.
+prints the median wall time and the peak memory of each, their ratio, and whether the two
+answers agree row for row. The DuckDB query does not look for possible matches; the command
+does, so the comparison is conservative.
+
+Peak memory is that of the whole process tree: the command reads a large file in two
+processes, so the peak is the largest sum, sampled every 20 ms, of the proportional set size
+(shared pages split between the processes that share them) of the process and its children,
+or its own maximum resident set if that is larger. ``--idle`` waits before each run until the
+processors have been idle for two seconds (on a shared machine, other work skews the times).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -30,17 +37,72 @@ TOOL = str(Path(PYTHON).with_name("sanctions-gap"))
 MEMBER = "JP"
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MiB of one run of ``command`` in a fresh process."""
+def measure(command: list[str], idle: bool = False) -> tuple[float, float]:
+    """Wall seconds and peak MiB (the whole process tree) of one run in a fresh process."""
+    if idle:
+        wait_for_idle()
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+    done = threading.Event()
+    sampler = threading.Thread(target=_sample, args=(process.pid, peak, done), daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     errors = process.stderr.read().decode() if process.stderr else ""
     if process.returncode != 0:
         raise SystemExit(f"{command[:3]} failed ({process.returncode}): {errors}")
-    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
+    return wall, max(usage.ru_maxrss, peak[0]) / 1024  # Linux reports KiB
+
+
+def _sample(pid: int, peak: list[int], done: threading.Event) -> None:
+    """The largest sum of the proportional set sizes (KiB) of ``pid`` and its descendants."""
+    while not done.wait(0.02):
+        total = sum(_pss(p) for p in _tree(pid))
+        peak[0] = max(peak[0], total)
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            with open(f"/proc/{current}/task/{current}/children", encoding="ascii") as handle:
+                todo.extend(int(child) for child in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def wait_for_idle(share: float = 0.9, seconds: int = 2, limit: float = 300) -> None:
+    """Return once the processors have been at least ``share`` idle for ``seconds`` seconds."""
+
+    def counters() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as handle:
+            fields = [int(x) for x in handle.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields)
+
+    calm, started = 0, time.monotonic()
+    while calm < seconds and time.monotonic() - started < limit:
+        idle0, total0 = counters()
+        time.sleep(1)
+        idle1, total1 = counters()
+        calm = calm + 1 if (idle1 - idle0) >= share * max(1, total1 - total0) else 0
 
 
 def duckdb_sql(path: Path, out: Path) -> str:
@@ -143,6 +205,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--idle", action="store_true", help="wait for idle processors first")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sg-bench-"))
     ours_out, duck_out, sql_file = work / "ours.csv", work / "duck.csv", work / "query.sql"
@@ -162,8 +225,9 @@ def main() -> int:
     )
     results: dict[str, list[tuple[float, float]]] = {"sanctions-gap": [], "duckdb": []}
     for _ in range(args.runs):
-        results["sanctions-gap"].append(measure(ours))
-        results["duckdb"].append(measure(duck))
+        results["sanctions-gap"].append(measure(ours, args.idle))
+        results["duckdb"].append(measure(duck, args.idle))
+    print(f"load average after the runs: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for name, runs in results.items():
         wall = statistics.median(r[0] for r in runs)
         peak = max(r[1] for r in runs)

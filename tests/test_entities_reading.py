@@ -177,3 +177,8 @@ def unicode_path(name: str) -> str:
 @given(st.text(alphabet=string.printable + "_\x1c\x1f\x7f", max_size=40))
 def test_the_ascii_shortcut_of_normalise_name(name: str) -> None:
     assert normalise_name(name) == unicode_path(name)
+
+
+@given(st.text(max_size=30))
+def test_normalise_name_on_any_text(name: str) -> None:
+    assert normalise_name(name) == unicode_path(name)

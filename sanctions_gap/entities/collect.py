@@ -212,19 +212,24 @@ class Collector:
         self, entity: dict[str, Any], props: dict[str, Any], datasets: tuple[str, ...], line: int
     ) -> None:
         shared = self._shared
+        get = props.get
         caption = entity.get("caption")
         names = [caption] if caption else []
         for prop in NAME_PROPS:
-            values = props.get(prop)
+            values = get(prop)
             if values:
                 names += values
+        unique = dict.fromkeys(names)
+        unique.pop("", None)
         identifiers: tuple[tuple[str, str], ...] = ()
         for prop in IDENTIFIER_PROPS:
-            values = props.get(prop)
+            values = get(prop)
             if values:
                 identifiers += tuple((prop, value) for value in values)
-        keys = props.get("programId")
+        keys = get("programId")
         schema = entity.get("schema") or "Thing"
+        referents = entity.get("referents")
+        births = get("birthDate")
         self.targets[entity["id"]] = Target(
             entity["id"],
             caption or entity["id"],
@@ -233,10 +238,10 @@ class Collector:
             shared.setdefault(datasets, datasets),
             self.rule.country_tie(props),
             self.programmes(tuple(keys), ()) if keys else _NO_PROGRAMMES,
-            tuple(dict.fromkeys(n for n in names if n)),
-            tuple(props.get("birthDate") or ()),
+            tuple(unique),
+            tuple(births) if births else (),
             identifiers,
-            tuple(entity.get("referents") or ()),
+            tuple(referents) if referents else (),
             entity.get("first_seen"),
         )
 
@@ -249,27 +254,32 @@ class Collector:
 
     def sanction(self, entity: dict[str, Any], datasets: Sequence[str], owner: str | None) -> None:
         self.source.sanctions += 1
-        mine = [d for d in datasets if d in self.counted]
+        counted = self.counted
+        if len(datasets) == 1:
+            mine = datasets if datasets[0] in counted else ()
+        else:
+            mine = [d for d in datasets if d in counted]
         if not mine and (datasets or owner is None):
             return
-        props = entity.get("properties") or {}
+        get = (entity.get("properties") or {}).get
+        keys, programs = get("programId"), get("program")
         programmes = self.programmes(
-            tuple(props.get("programId") or ()), tuple(props.get("program") or ())
+            tuple(keys) if keys else (), tuple(programs) if programs else ()
         )
         if not datasets and owner is not None:
             # A CSV sanction string names no list: its programme tells whose it is.
             mine = [f"@{member}" for member in programmes]
             if not mine:
                 return
-        dates = [*(props.get("startDate") or ()), *(props.get("listingDate") or ())]
+        dates = [*(get("startDate") or ()), *(get("listingDate") or ())]
         since = min(dates) if dates else None
-        urls = props.get("sourceUrl")
+        urls = get("sourceUrl")
         key = (since, urls[0] if urls else None, programmes)
         index = self.made.get(key)
         if index is None:
             index = self.made[key] = len(self.made_list)
             self.made_list.append(Designation(*key))
-        refs = [owner] if owner is not None else props.get("entity") or ()
+        refs = (owner,) if owner is not None else get("entity") or ()
         if self.log is not None:
             shared = tuple(mine)
             self.log.extend((ref, shared, index) for ref in refs)

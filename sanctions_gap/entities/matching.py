@@ -34,13 +34,25 @@ _ASCII_WORDS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isal
 """ASCII punctuation, spaces and ``_`` to spaces: what ``_NOT_WORD`` does to ASCII text."""
 
 
+class _Marks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled in as characters come."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def normalise_name(name: str) -> str:
     """A name for comparison: case, accents, punctuation and word order do not count."""
     if name.isascii():  # the same as below, without the Unicode steps ASCII does not need
         return " ".join(sorted(name.lower().translate(_ASCII_WORDS).split()))
     text = unicodedata.normalize("NFKD", name.casefold())
     if not text.isascii():
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.translate(_MARKS)
     return " ".join(sorted(_NOT_WORD.sub(" ", text).split()))
 
 
