@@ -89,7 +89,7 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def wait_for_idle(share: float = 0.9, seconds: int = 2, limit: float = 300) -> None:
+def wait_for_idle(share: float = 0.9, seconds: int = 2, limit: float = 120) -> None:
     """Return once the processors have been at least ``share`` idle for ``seconds`` seconds."""
 
     def counters() -> tuple[int, int]:
@@ -206,11 +206,12 @@ def main() -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--idle", action="store_true", help="wait for idle processors first")
+    parser.add_argument("--tool", default=TOOL, help="the sanctions-gap to time (another build)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sg-bench-"))
     ours_out, duck_out, sql_file = work / "ours.csv", work / "duck.csv", work / "query.sql"
     sql_file.write_text(duckdb_sql(args.file.resolve(), duck_out), encoding="utf-8")
-    ours = [TOOL, "entities", MEMBER, "--vs", "G7", "--source", str(args.file)]
+    ours = [args.tool, "entities", MEMBER, "--vs", "G7", "--source", str(args.file)]
     ours += ["--format", "csv", "--output", str(ours_out)]
     duck = [
         PYTHON,

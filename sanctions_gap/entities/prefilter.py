@@ -67,7 +67,9 @@ class Prefilter:
             end = line.find(b"]", start)
             array = line[start + 12 : end]
             if line.startswith(b'Sanction"', schema + 10):
-                if array in keep or b"\\" in array or not disjoint(array.split(b",")):
+                if array in keep or b"\\" in array:
+                    yield number, line
+                elif b"," in array and not disjoint(array.split(b",")):
                     yield number, line
                 else:
                     sanctions += 1
