@@ -71,7 +71,8 @@ def read_in_halves(
     send.close()
     first = make(False)
     try:
-        part = Export(export.name, _range(path, 0, middle), FTM, size, False, export.raw)
+        stream = _range(path, 0, middle)  # its own stream: progress counts the bytes it reads
+        part = Export(export.name, stream, FTM, size, False, stream)
         offset = first.read(part, _doubled(progress, size))
         payload = receive.recv_bytes()
     finally:
