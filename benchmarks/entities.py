@@ -12,7 +12,7 @@ ratios, and whether the two answers agree row for row. The DuckDB query does not
 possible matches; the command does, so the comparison is conservative.
 
 Peak memory is that of the whole process tree: the command reads a large file in two
-processes, so the peak is the largest sum, sampled every 20 ms, of the proportional set size
+processes, so the peak is the largest sum, sampled every 100 ms, of the proportional set size
 (shared pages split between the processes that share them) of the process and its children,
 or its own maximum resident set if that is larger. ``--idle`` waits (a minute at most) before
 each run until the processors have been idle for two seconds: on a shared machine, other work
@@ -62,7 +62,7 @@ def measure(command: list[str], idle: bool = False) -> tuple[float, float, float
 
 def _sample(pid: int, peak: list[int], done: threading.Event) -> None:
     """The largest sum of the proportional set sizes (KiB) of ``pid`` and its descendants."""
-    while not done.wait(0.02):
+    while not done.wait(0.1):
         total = sum(_pss(p) for p in _tree(pid))
         peak[0] = max(peak[0], total)
 
