@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
@@ -56,13 +56,15 @@ def load(data: Path | None) -> Dataset:
     return load_dataset(data, cache=SETTINGS.cache)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temporary file, then a rename."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces) to ``path`` whole or not at all: a temporary file, then a
+    rename."""
     directory = path.parent if str(path.parent) else Path()
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                handle.write(piece)
         # mkstemp makes the file private (0600); give it the permissions a plain open() would.
         umask = os.umask(0)
         os.umask(umask)
@@ -75,16 +77,17 @@ def write_atomic(path: Path, text: str) -> None:
 
 def emit(view: View, fmt: Format, output: Path | None, *, summary: bool = True) -> None:
     """Render ``view`` to stdout or ``output``; the summary goes to stderr."""
-    from sanctions_gap.render import render
+    from sanctions_gap.render import render_pieces
 
     if output is not None:
-        write_atomic(output, render(view, fmt, width=100, color=False))
+        write_atomic(output, render_pieces(view, fmt, width=100, color=False))
     else:
         from rich.console import Console
 
         console = Console()
         color = console.is_terminal and not console.no_color
-        sys.stdout.write(render(view, fmt, width=console.width, color=color))
+        for piece in render_pieces(view, fmt, width=console.width, color=color):
+            sys.stdout.write(piece)
         sys.stdout.flush()
     if summary:
         for line in view.summary:
