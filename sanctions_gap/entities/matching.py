@@ -30,8 +30,11 @@ class PossibleMatch:
         return {"id": self.id, "caption": self.caption, "evidence": list(self.evidence)}
 
 
-_ASCII_WORDS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
-"""ASCII punctuation, spaces and ``_`` to spaces: what ``_NOT_WORD`` does to ASCII text."""
+_ASCII_WORDS = bytes(
+    code + 32 if chr(code).isupper() else code if chr(code).isalnum() else 32 for code in range(128)
+) + bytes(128)
+"""For ASCII bytes: letters to lower case, punctuation, spaces and ``_`` to spaces (what
+``casefold`` and ``_NOT_WORD`` do to ASCII text)."""
 
 
 class _Marks(dict[int, int | None]):
@@ -49,7 +52,7 @@ _MARKS = _Marks()
 def normalise_name(name: str) -> str:
     """A name for comparison: case, accents, punctuation and word order do not count."""
     if name.isascii():  # the same as below, without the Unicode steps ASCII does not need
-        return " ".join(sorted(name.lower().translate(_ASCII_WORDS).split()))
+        return " ".join(sorted(name.encode().translate(_ASCII_WORDS).decode().split()))
     text = unicodedata.normalize("NFKD", name.casefold())
     if not text.isascii():
         text = text.translate(_MARKS)
