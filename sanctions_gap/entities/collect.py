@@ -301,10 +301,12 @@ class Collector:
         """Go on with what a collector with a log kept of the ``offset`` lines after ours."""
         source = self.source
         targets = self.targets
-        for fields in half.targets:
-            target = Target(*fields)  # type: ignore[arg-type]
+        fields = half.targets
+        for index, values in enumerate(fields):
+            target = Target(*values)  # type: ignore[arg-type]
             target.line += offset
             targets[target.id] = target
+            fields[index] = ()  # the tuple goes as its target comes: the half is not held twice
         made = [Designation(*d) for d in half.designations]
         for ref, datasets, index in half.log:
             self.designate((ref,), datasets, made[index])

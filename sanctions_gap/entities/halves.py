@@ -81,6 +81,7 @@ def read_in_halves(
             child.terminate()
         child.join()
     half = pickle.loads(payload)  # noqa: S301 - our own child process wrote it
+    del payload  # before the targets are made of it: a large half is not held twice
     if not isinstance(half, Half):  # a problem in the second half: one process will name it
         return None
     first.take(half, offset)
