@@ -182,3 +182,15 @@ def test_the_ascii_shortcut_of_normalise_name(name: str) -> None:
 @given(st.text(max_size=30))
 def test_normalise_name_on_any_text(name: str) -> None:
     assert normalise_name(name) == unicode_path(name)
+
+
+def test_a_damaged_datasets_array_in_a_skipped_line_does_not_break_the_run(
+    tmp_path: Path, setup: tuple[ListSelection, RussiaRule]
+) -> None:
+    selection, rule = setup
+    damaged = LINES[1].replace(b'"ua_nsdc_sanctions"]', b'"ua_nsdc_sanctions",,]')
+    path = tmp_path / "damaged.ftm.json"
+    path.write_bytes(damaged + LINES[8])
+    table = fast(path, selection, rule)
+    assert table.source.targets == 2
+    assert {"ch_seco_sanctions", "gb_fcdo_sanctions"} <= table.source.datasets

@@ -48,7 +48,12 @@ class Prefilter:
         """The dataset ids of the sanctioned entities skipped."""
         found: set[str] = set()
         for array in self.arrays:
-            found.update(orjson.loads(b"[" + array + b"]"))
+            try:
+                found.update(orjson.loads(b"[" + array + b"]"))
+            except orjson.JSONDecodeError:  # a damaged line, not parsed: take what it names
+                found.update(
+                    part.strip(b'"').decode(errors="replace") for part in array.split(b",")
+                )
         return found
 
     def lines(self, lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
