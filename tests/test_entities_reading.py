@@ -194,3 +194,15 @@ def test_a_damaged_datasets_array_in_a_skipped_line_does_not_break_the_run(
     table = fast(path, selection, rule)
     assert table.source.targets == 2
     assert {"ch_seco_sanctions", "gb_fcdo_sanctions"} <= table.source.datasets
+
+
+def test_if_the_second_process_dies_one_process_reads_the_file(
+    tmp_path: Path, setup: tuple[ListSelection, RussiaRule], monkeypatch: Any
+) -> None:
+    import os
+
+    selection, rule = setup
+    path = FIXTURES / "entities.ftm.json"
+    monkeypatch.setattr(halves, "SPLIT_FROM", 0)
+    monkeypatch.setattr(halves, "_read_second", lambda *args: os._exit(1))
+    same(fast(path, selection, rule), parsed_whole(path, selection, rule))

@@ -74,7 +74,10 @@ def read_in_halves(
         stream = _range(path, 0, middle)  # its own stream: progress counts the bytes it reads
         part = Export(export.name, stream, FTM, size, False, stream)
         offset = first.read(part, _doubled(progress, size))
-        payload = receive.recv_bytes()
+        try:
+            payload = receive.recv_bytes()
+        except (EOFError, OSError):  # the second process died without a word
+            payload = pickle.dumps(None)
     finally:
         receive.close()
         if child.is_alive():
