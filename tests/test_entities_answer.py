@@ -24,6 +24,7 @@ from sanctions_gap.entities.lists import ListSelection, load_lists, select_lists
 from sanctions_gap.entities.matching import normalise_identifier, normalise_name
 from sanctions_gap.entities.russia import RussiaRule, russia_rule
 from sanctions_gap.errors import DataError
+from sanctions_gap.render import Format, render, render_pieces
 from sanctions_gap.validate import default_data_dir, load_dataset
 
 from .conftest import ROOT
@@ -335,3 +336,16 @@ def test_other_commands_import_nothing_of_the_entity_code() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_pieces_join_to_the_whole_text(fmt: Format) -> None:
+    from sanctions_gap.render.csv import csv_chunks
+    from sanctions_gap.render.views.entities import entities_view
+
+    selection, rule = setup()
+    result = find_entity_gaps(table_of(FTM, selection, rule), selection, rule)
+    view = entities_view(result, source_path="x.json")
+    assert "".join(render_pieces(view, fmt)) == render(view, fmt)
+    pieces = list(csv_chunks(view, rows=2))
+    assert len(pieces) == 4 and "".join(pieces) == render(view, Format.CSV)

@@ -221,7 +221,9 @@ def _answer(
         emit(entity_changes_view(changes), fmt, output)
         gaps = len(changes.new.rows)
     else:
-        report = find_entity_gaps(tables[0], selection, rule, filters, measure_kind)
+        report = find_entity_gaps(tables.pop(), selection, rule, filters, measure_kind)
+        # The table (every counted target and its designations) is freed here: the view and
+        # its text need only the report, and a large answer's peak is then the lower.
         gaps = len(report.rows)
         failing = _failing(gaps, fail_on_gap, max_gaps) and not exit_zero
         view = entities_view(
@@ -231,6 +233,7 @@ def _answer(
             payload=fmt is Format.JSON,
             rows=fmt is not Format.JSON,
             severity="error" if failing else "warning",
+            annotations=fmt is Format.GITHUB,
         )
         emit(view, fmt, output)
     if _failing(gaps, fail_on_gap, max_gaps) and not exit_zero:

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn, TextIO
@@ -122,25 +122,29 @@ def _publish(temporary: Path, path: Path) -> None:
     temporary.replace(path)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temporary file, then a rename."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces) to ``path`` whole or not at all: a temporary file, then a
+    rename."""
     with open_output(path) as out:
-        out.write(text)
+        for piece in [text] if isinstance(text, str) else text:
+            out.write(piece)
 
 
 def emit(view: View, fmt: Format, output: Path | None, *, summary: bool = True) -> None:
-    """Render ``view`` to stdout or ``output`` (``-`` is stdout); the summary goes to stderr."""
-    from sanctions_gap.render import render
+    """Render ``view`` to stdout or ``output`` (``-`` is stdout), in pieces where the format
+    has them (a large CSV); the summary goes to stderr."""
+    from sanctions_gap.render import render_pieces
 
     if output is not None and str(output) != "-":
-        write_atomic(output, render(view, fmt, width=100, color=False))
+        write_atomic(output, render_pieces(view, fmt, width=100, color=False))
     else:
         from rich.console import Console
 
         console = Console()
         # Rich decides colour (NO_COLOR, FORCE_COLOR, a pipe); a dumb terminal gets none.
         color = console.is_terminal and not console.no_color and not console.is_dumb_terminal
-        sys.stdout.write(render(view, fmt, width=console.width, color=color))
+        for piece in render_pieces(view, fmt, width=console.width, color=color):
+            sys.stdout.write(piece)
         sys.stdout.flush()
     if summary:
         for line in view.summary:

@@ -250,8 +250,13 @@ class _Assessor:
     _combos: dict[tuple[str, ...], dict[str, list[tuple[str, str | None]]]] = field(
         init=False, default_factory=dict
     )
-    _bases: dict[int, Listing] = field(init=False, default_factory=dict)
-    """Undated listings by the id of their (cached, never freed) pairs list."""
+    _bases: dict[
+        int, tuple[Listing, tuple[str, ...], dict[tuple[str | None, str | None], Listing]]
+    ] = field(init=False, default_factory=dict)
+    """By the id of a (cached, never freed) pairs list: the undated listing, the designation
+    keys to look up, and the dated listings made so far."""
+    _members: dict[int, frozenset[str]] = field(init=False, default_factory=dict)
+    """The listing members of each (cached) combination, by its id."""
 
     def __post_init__(self) -> None:
         self.compared = frozenset(self.selection.members)
@@ -265,7 +270,12 @@ class _Assessor:
                 for member, via in self.selection.counted_by[dataset]:
                     combo.setdefault(member, []).append((dataset, via))
             self._combos[target.datasets] = combo
+            self._members[id(combo)] = frozenset(combo)
         return combo
+
+    def members_of(self, lists: dict[str, list[tuple[str, str | None]]]) -> frozenset[str]:
+        """The listing members of a combination ``lists_of`` made."""
+        return self._members[id(lists)]
 
     def tie(self, target: Target, designations: Mapping[str, Designation]) -> str | None:
         """``country``, ``programme`` or None (not Russia-linked)."""
@@ -286,15 +296,16 @@ class _Assessor:
         designations: Mapping[str, Designation],
     ) -> Listing:
         """The member's listing: earliest date, strongest kind, a source link."""
-        base = self._bases.get(id(pairs))
-        if base is None:
-            base = self._bases[id(pairs)] = self._base(member, pairs)
+        made = self._bases.get(id(pairs))
+        if made is None:
+            # Dates a CSV sanction string gives, attributed by its programme (ours or inherited).
+            owners = {member, *(via for _, via in pairs if via)}
+            keys = (*(d for d, _ in pairs), *(f"@{owner}" for owner in owners))
+            made = self._bases[id(pairs)] = (self._base(member, pairs), keys, {})
+        base, keys, dated = made
         if not designations:
             return base
         since = url = None
-        keys = [d for d, _ in pairs]
-        # Dates a CSV sanction string gives, attributed by its programme (ours or inherited).
-        keys += [f"@{owner}" for owner in {member, *(via for _, via in pairs if via)}]
         for key in keys:
             found = designations.get(key)
             if found is None:
@@ -305,7 +316,12 @@ class _Assessor:
                 url = found.url
         if since is None and url is None:
             return base
-        return Listing(since, base.kind, url or base.url, base.datasets, base.via)
+        listing = dated.get((since, url))
+        if listing is None:
+            listing = dated[since, url] = Listing(
+                since, base.kind, url or base.url, base.datasets, base.via
+            )
+        return listing
 
     def _base(self, member: str, pairs: list[tuple[str, str | None]]) -> Listing:
         """The listing before any `Sanction` is read: no date, the list's page as link."""
@@ -418,7 +434,7 @@ def _find(
         tie = assessor.tie(target, mine) if lists else None
         if tie is None:
             continue
-        combos[frozenset(lists)] += 1
+        combos[assessor.members_of(lists)] += 1
         if member in lists or len(lists) < filters.min_peers:
             continue
         listings = {m: assessor.listing(m, pairs, mine) for m, pairs in lists.items()}

@@ -12,11 +12,14 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import orjson
 
 from sanctions_gap.errors import SanctionsGapError
+
+if TYPE_CHECKING:
+    from sanctions_gap.entities.prefilter import Prefilter
 
 FTM = "entities.ftm.json"
 NESTED = "targets.nested.json"
@@ -141,16 +144,21 @@ def read_entities(
     progress: Progress | None = None,
     titles: Mapping[str, str] | None = None,
     unknown_titles: set[str] | None = None,
+    prefilter: Prefilter | None = None,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """Every entity of the export as ``(line, FtM dict)``, in file order.
 
     CSV rows become FtM-shaped dicts: list titles are turned into dataset ids with ``titles``
     (titles it does not know go to ``unknown_titles``), and the ``sanctions`` strings become
-    embedded ``Sanction`` dicts without a dataset.
+    embedded ``Sanction`` dicts without a dataset. With a ``prefilter``, the lines of an
+    `entities.ftm.json` that it skips are neither parsed nor returned (it counts them).
     """
     try:
         if export.format == SIMPLE_CSV:
             yield from _csv_rows(export, progress, titles or {}, unknown_titles)
+        elif prefilter is not None and export.format == FTM:
+            lines = export.stream if progress is None else _reported(export, progress)
+            yield from _parsed(export, prefilter.lines(lines))
         else:
             yield from _json_lines(export, progress)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
@@ -160,15 +168,27 @@ def read_entities(
 
 
 def _json_lines(export: Export, progress: Progress | None) -> Iterator[tuple[int, dict[str, Any]]]:
-    loads = orjson.loads
-    counted = 0
-    number = 0
-    every = PROGRESS_EVERY
+    lines = export.stream if progress is None else _reported(export, progress)
+    return _parsed(export, enumerate(lines, 1))
+
+
+def _reported(export: Export, progress: Progress) -> Iterator[bytes]:
+    """The lines of the file, reporting progress now and then."""
+    counted = number = 0
     for number, line in enumerate(export.stream, 1):
-        if progress is not None:
-            counted += len(line)
-            if not number % every:
-                progress(export.position(counted), number)
+        counted += len(line)
+        if not number % PROGRESS_EVERY:
+            progress(export.position(counted), number)
+        yield line
+    progress(export.position(counted), number)
+
+
+def _parsed(
+    export: Export, lines: Iterator[tuple[int, bytes]]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The entities of numbered lines (blank ones left out)."""
+    loads = orjson.loads
+    for number, line in lines:
         try:
             entity = loads(line)
         except orjson.JSONDecodeError as exc:
@@ -181,8 +201,6 @@ def _json_lines(export: Export, progress: Progress | None) -> Iterator[tuple[int
                 f"'id') per line, got {_shown(line)}"
             )
         yield number, entity
-    if progress is not None:
-        progress(export.position(counted), number)
 
 
 def _json_problem(name: str, number: int, line: bytes, exc: Exception) -> str:

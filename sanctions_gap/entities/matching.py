@@ -30,11 +30,32 @@ class PossibleMatch:
         return {"id": self.id, "caption": self.caption, "evidence": list(self.evidence)}
 
 
+_ASCII_WORDS = bytes(
+    code + 32 if chr(code).isupper() else code if chr(code).isalnum() else 32 for code in range(128)
+) + bytes(128)
+"""For ASCII bytes: letters to lower case, punctuation, spaces and ``_`` to spaces (what
+``casefold`` and ``_NOT_WORD`` do to ASCII text)."""
+
+
+class _Marks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled in as characters come."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def normalise_name(name: str) -> str:
     """A name for comparison: case, accents, punctuation and word order do not count."""
+    if name.isascii():  # the same as below, without the Unicode steps ASCII does not need
+        return " ".join(sorted(name.encode().translate(_ASCII_WORDS).decode().split()))
     text = unicodedata.normalize("NFKD", name.casefold())
     if not text.isascii():
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.translate(_MARKS)
     return " ".join(sorted(_NOT_WORD.sub(" ", text).split()))
 
 

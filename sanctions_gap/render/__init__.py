@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from typing import assert_never
 
 from sanctions_gap.render.document import DocumentView
 from sanctions_gap.render.view import Annotation, Cell, Column, View
 
-__all__ = ["Annotation", "Cell", "Column", "DocumentView", "Format", "View", "render"]
+__all__ = [
+    "Annotation",
+    "Cell",
+    "Column",
+    "DocumentView",
+    "Format",
+    "View",
+    "render",
+    "render_pieces",
+]
 
 
 class Format(enum.StrEnum):
@@ -60,3 +70,16 @@ def render(view: View, fmt: Format, *, width: int = 100, color: bool = False) ->
 
         return render_html(view)
     assert_never(fmt)
+
+
+def render_pieces(
+    view: View, fmt: Format, *, width: int = 100, color: bool = False
+) -> Iterator[str]:
+    """``render`` in pieces that join to the same text: CSV comes 20,000 rows at a time,
+    so that a large answer is written without holding its whole text; other formats whole."""
+    if fmt is Format.CSV:
+        from sanctions_gap.render.csv import csv_chunks
+
+        yield from csv_chunks(view)
+        return
+    yield render(view, fmt, width=width, color=color)

@@ -20,9 +20,11 @@ def _plural(count: int, word: str, many: str | None = None) -> str:
 class _Cells:
     """Cells for repeated values (dates, kinds, links), made once: large answers stay fast."""
 
-    def __init__(self) -> None:
+    def __init__(self, members: tuple[str, ...]) -> None:
+        self.members = members
         self._made: dict[object, Cell] = {}
         self._listings: dict[object, tuple[Cell, ...]] = {}
+        self._by_id: dict[int, tuple[Cell, ...]] = {}
 
     def of(self, text: str | None, value: str | bool | int | None = None) -> Cell:
         key = (text, value)
@@ -47,6 +49,19 @@ class _Cells:
                     self.of(listing.via),
                 )
             self._listings[key] = cells
+        return cells
+
+    def block(self, row: EntityRow) -> tuple[Cell, ...]:
+        """Every member's five cells (the listings live as long as the report: ids are safe)."""
+        cells: tuple[Cell, ...] = ()
+        by_id = self._by_id
+        listings = row.listings
+        for member in self.members:
+            listing = listings.get(member)
+            five = by_id.get(id(listing))
+            if five is None:
+                five = by_id[id(listing)] = self.listing(listing)
+            cells += five
         return cells
 
 
@@ -74,24 +89,27 @@ def _columns(report: EntityReport) -> tuple[Column, ...]:
     )
 
 
-def _row(row: EntityRow, members: tuple[str, ...], cells: _Cells) -> tuple[Cell, ...]:
-    matches = "; ".join(f"{m.id} ({', '.join(m.evidence)})" for m in row.matches)
-    # The terminal shows the evidence; the ids (long, unbreakable) are in CSV and JSON.
-    shown = "; ".join(f"≈ {', '.join(m.evidence)}" for m in row.matches)
-    result = [
+def _row(row: EntityRow, cells: _Cells) -> tuple[Cell, ...]:
+    if row.matches:
+        matches = "; ".join(f"{m.id} ({', '.join(m.evidence)})" for m in row.matches)
+        # The terminal shows the evidence; the ids (long, unbreakable) are in CSV and JSON.
+        shown = "; ".join(f"≈ {', '.join(m.evidence)}" for m in row.matches)
+        found = Cell(shown, matches, "yellow")
+    else:
+        found = cells.of("")
+    peers = row.peers
+    return (
         Cell(row.id),
         Cell(row.caption),
         cells.of(row.schema),
-        cells.of(" ".join(row.peers), ",".join(row.peers)),
-        cells.of(str(len(row.peers)), len(row.peers)),
+        cells.of(" ".join(peers), ",".join(peers)),
+        cells.of(str(len(peers)), len(peers)),
         cells.of(row.since),
-        Cell(shown, matches or None, "yellow" if matches else None) if matches else cells.of(""),
+        found,
         cells.of(row.tie),
         Cell(row.url),
-    ]
-    for m in members:
-        result += cells.listing(row.listings.get(m))
-    return tuple(result)
+        *cells.block(row),
+    )
 
 
 def _summary(report: EntityReport, shown: int) -> tuple[str, ...]:
@@ -161,19 +179,20 @@ def entities_view(
     payload: bool = True,
     rows: bool = True,
     severity: Literal["error", "warning", "notice"] = "warning",
+    annotations: bool = True,
 ) -> View:
-    """One row per gap entity; ``payload``/``rows`` False skip what a format does not use."""
+    """One row per gap entity; ``payload``, ``rows``, ``annotations`` False skip what a format
+    does not use."""
     chosen = report.rows if limit is None else report.rows[:limit]
-    cells = _Cells()
-    members = report.members
+    cells = _Cells(report.members)
     return View(
         title=f"Russia-linked entities {', '.join(report.peers)} list and {report.member} does not",
         columns=_columns(report),
-        rows=tuple(_row(row, members, cells) for row in chosen) if rows else (),
+        rows=tuple(_row(row, cells) for row in chosen) if rows else (),
         payload=report.to_dict() if payload else {},
         summary=_summary(report, len(chosen)),
         annotations=tuple(_annotation(r, report.member, source_path, severity) for r in chosen)
-        if rows
+        if rows and annotations
         else (),
         empty=f"No gaps: {report.member} lists every Russia-linked entity its peers list.",
         notes=(
