@@ -44,7 +44,9 @@ def diff_view(report: DiffReport, dataset: Dataset, *, repo_prefix: str = "") ->
             Column("change", "Change"),
             Column("member_status", f"{report.member} status", wrap=True),
             Column("peers_ahead", "Peers ahead", wrap=True),
-            Column("days_open", "Days open", numeric=True),
+            # Left out of the terminal table: with twelve peers' codes and the longest ids it
+            # no longer fit 80 columns, and lost its numbers.
+            Column("days_open", "Days open", numeric=True, in_table=False),
         ),
         rows=rows,
         payload=report.to_dict(),
@@ -58,6 +60,7 @@ def diff_view(report: DiffReport, dataset: Dataset, *, repo_prefix: str = "") ->
         ),
         annotates=True,
         empty="No gap on either date.",
+        notes=("Days open: --format csv, json or markdown.",),
         data=_data(report),
         context=report.context,
     )

@@ -10,6 +10,11 @@ from sanctions_gap.render.views.common import bar, days_relative, number
 if TYPE_CHECKING:  # the reports are only annotations here: no import cost at run time
     from sanctions_gap.engine import TimelineReport
 
+LATENCY_NOTE = (
+    "After first, after median: the days the member reached its level after the first and the "
+    "median peer that did (negative: before them)."
+)
+
 Part = Literal["points", "events", "latency"]
 """The tables of a timeline: the index over time, the gaps opened and closed, the latency."""
 
@@ -30,7 +35,10 @@ def timeline_view(report: TimelineReport, part: Part = "points") -> View:
         rows=rows,
         payload=report.to_dict(),
         summary=_summary(report) if part == "points" else (),
-        notes=("The other tables: --table points, events or latency (JSON carries all three).",),
+        notes=(
+            *((LATENCY_NOTE,) if part == "latency" else ()),
+            "The other tables: --table points, events or latency (JSON carries all three).",
+        ),
         empty={"points": "No dates.", "events": "No gap opened or closed.", "latency": "None."}[
             part
         ],
@@ -76,8 +84,10 @@ def _latency(report: TimelineReport) -> tuple[tuple[Column, ...], tuple[tuple[Ce
     columns = (
         Column("category", "Category"),
         Column("member_status", report.member),
-        Column("lag_days_first", "Days after the first peer", numeric=True),
-        Column("lag_days_median", "Days after the median peer", numeric=True),
+        # Short headings: with the longest category and level ids, the table still fits 80
+        # columns; the note says what they count.
+        Column("lag_days_first", "After first", numeric=True),
+        Column("lag_days_median", "After median", numeric=True),
     )
     rows = tuple(
         (
