@@ -45,8 +45,18 @@ def cells(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def dtypes(frame: pd.DataFrame) -> dict[str, str]:
-    return {str(column): str(dtype) for column, dtype in frame.dtypes.items()}
+class Ordered(dict[str, str]):
+    """A mapping that equals another only with the same items in the same order."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, dict) and list(self.items()) == list(other.items())
+
+    __hash__ = None  # mutable, like dict
+
+
+def dtypes(frame: pd.DataFrame) -> Ordered:
+    """The columns in order, each with its dtype."""
+    return Ordered((str(column), str(dtype)) for column, dtype in frame.dtypes.items())
 
 
 def test_compare_frame(ladder: Dataset) -> None:
@@ -348,3 +358,22 @@ def test_level_panel_without_any_record(tmp_path: Path) -> None:
     assert set(panel["status"]) == {"unknown"} and panel["level"].isna().all()
     assert panel["via"].isna().all()
     assert str(panel["member"].dtype) == "string"
+
+
+def test_lists_of_two_are_joined(tmp_path: Path) -> None:
+    # Two peers with measures adopted for later, two web sources: each list is joined whole.
+    record = rec("central_bank", "full", "2022-03-01")
+    record["sources"].append({"url": "https://example.org/second", "title": "Second page"})
+    ds = build(
+        tmp_path,
+        member("JP", rec("central_bank", "none"), record),
+        member("AA", rec("central_bank", "full", "2027-01-01", announced="2026-06-01")),
+        member("BB", rec("central_bank", "full", "2027-01-01", announced="2026-06-01")),
+    )
+    report = compare(ds, "JP", ["AA", "BB"], D(2027, 2, 1))
+    assert report.rows[0].peers_scheduled == ("AA", "BB")
+    assert cells(report.to_frame())[0]["peers_scheduled"] == "AA,BB"
+    urls = "https://example.org/page | https://example.org/second"
+    assert cells(show(ds, "JP", "central_bank").to_frame())[1]["urls"] == urls
+    frame = records_frame(ds)
+    assert cells(frame[frame["member"] == "JP"])[1]["urls"] == urls
