@@ -150,6 +150,56 @@ def build(
         raise AssertionError("\n".join(map(str, error.issues))) from None
 
 
+LADDER_PEERS = ("AA", "BB", "CC", "DD", "EE")
+"""The peers of JP in ``ladder_members``."""
+
+
+def ladder_members() -> list[dict[str, Any]]:
+    """The dataset, category by category (JP is the member asked about):
+
+    central_bank  JP  none (standing); partial from 2022-06-01; back to none from 2022-09-01
+                  AA  full from 2022-03-01
+                  BB  partial from 2022-05-01 (announced 2022-04-20); back to none 2022-08-01
+                  CC  none (standing)        DD  unknown        EE  not applicable
+    airspace_ban  JP  none (standing)
+                  AA  full from 2022-02-28   BB  full from 2022-03-02
+                  CC  not applicable          DD  unknown
+                  EE  full from 2022-03-01, back to none from 2022-07-01
+    sberbank      nobody has a record: unknown for all.
+    swift         JP  not applicable; AA partial from 2022-03-12.
+    """
+    return [
+        member(
+            "JP",
+            rec("central_bank", "none"),
+            rec("central_bank", "partial", "2022-06-01"),
+            rec("central_bank", "none", "2022-09-01"),
+            rec("airspace_ban", "none"),
+            rec("swift_exclusion", "not_applicable"),
+        ),
+        member(
+            "AA",
+            rec("central_bank", "full", "2022-03-01"),
+            rec("airspace_ban", "full", "2022-02-28"),
+            rec("swift_exclusion", "partial", "2022-03-12"),
+        ),
+        member(
+            "BB",
+            rec("central_bank", "partial", "2022-05-01", announced="2022-04-20"),
+            rec("central_bank", "none", "2022-08-01"),
+            rec("airspace_ban", "full", "2022-03-02"),
+        ),
+        member("CC", rec("central_bank", "none"), rec("airspace_ban", "not_applicable")),
+        member("DD"),
+        member(
+            "EE",
+            rec("central_bank", "not_applicable"),
+            rec("airspace_ban", "full", "2022-03-01"),
+            rec("airspace_ban", "none", "2022-07-01"),
+        ),
+    ]
+
+
 class _Dumper(yaml.SafeDumper):
     # The loader refuses aliases, and PyYAML would write one for every shared date object.
     def ignore_aliases(self, data: Any) -> bool:

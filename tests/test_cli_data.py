@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from sanctions_gap import __version__
 from sanctions_gap.cli import app
+from sanctions_gap.validate import validate_dataset
 
 from .conftest import DATA
 
@@ -37,14 +38,23 @@ def test_version() -> None:
 
 
 def test_no_arguments_shows_help() -> None:
+    # No command is a usage error (exit 2) whose message is the help, on stderr.
     result = runner.invoke(app, [])
-    assert "compare" in result.output or "validate" in result.output
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("Usage: sanctions-gap [OPTIONS] COMMAND [ARGS]...")
+    assert "compare" in result.stderr and "validate" in result.stderr
 
 
 def test_validate_bundled_data_exits_0() -> None:
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
-    assert "valid" in result.stderr
+    report = validate_dataset(DATA)
+    # categories, groups and sources, and one file per member (lists.yaml is the entities').
+    files = 3 + len(list((DATA / "members").glob("*.yaml")))
+    assert report.files == files and not report.errors
+    warned = f", {len(report.warnings)} warnings" if report.warnings else ""
+    assert result.stderr == f"the dataset is valid ({files} files read{warned})\n"
 
 
 def test_validate_reports_issue_and_exits_2(tmp_path: Path) -> None:
@@ -185,4 +195,5 @@ def test_internal_error_is_one_line_and_debug_shows_it(monkeypatch: pytest.Monke
     assert "internal error: RuntimeError: boom; rerun with --debug" in result.stderr
     assert "Traceback" not in result.output
     debug = runner.invoke(app, ["--debug", "members"])
-    assert isinstance(debug.exception, RuntimeError)
+    assert debug.exit_code == 1  # the exception itself, uncaught: Python's own exit status
+    assert isinstance(debug.exception, RuntimeError) and str(debug.exception) == "boom"

@@ -36,6 +36,7 @@ def test_parity_for_gaps() -> None:
     result = runner.invoke(
         app, ["gaps", *DATA, "--group", "ALL", "--as-of", "2022-03-21", "-f", "json"]
     )
+    assert result.exit_code == 0, result.output
     dataset = sanctions_gap.load_dataset(FIXTURE)
     report = sanctions_gap.gaps(dataset, "ALL", dt.date(2022, 3, 21))
     assert json.loads(result.stdout) == report.to_dict()
@@ -45,6 +46,7 @@ def test_compare_json_has_the_interface_keys() -> None:
     result = runner.invoke(
         app, ["compare", "jp", "--vs", "G7", "--as-of", "2022-03-21", "-f", "json"]
     )
+    assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["schema_version"] == 1
     assert payload["member"] == "JP"
@@ -123,8 +125,11 @@ def test_bad_input_exits_2_without_traceback(args: list[str]) -> None:
 
 def test_unknown_member_message_lists_members() -> None:
     result = runner.invoke(app, ["compare", "XX", "--vs", "G7"])
-    assert "unknown member 'XX'" in result.stderr
-    assert "JP" in result.stderr
+    assert result.exit_code == 2 and result.stdout == ""
+    dataset = sanctions_gap.load_dataset()
+    assert result.stderr == (
+        f"error: unknown member 'XX'; known members: {', '.join(dataset.members)}\n"
+    )
 
 
 def test_uk_is_accepted_for_gb() -> None:
@@ -149,7 +154,10 @@ def test_machine_formats_print_only_the_payload() -> None:
 def test_empty_results_are_valid() -> None:
     args = ["compare", "BB", "--vs", "AA", *DATA, "--as-of", "2010-01-01", "--only-gaps"]
     as_json = runner.invoke(app, [*args, "-f", "json"])
-    assert json.loads(as_json.stdout)["rows"] == []
+    assert as_json.exit_code == 0, as_json.output
+    payload = json.loads(as_json.stdout)
+    assert payload["rows"] == [] and payload["member"] == "BB"
+    assert payload["summary"]["categories"] == 3 and payload["summary"]["gaps"] == 0
     as_csv = runner.invoke(app, [*args, "-f", "csv"])
     assert as_csv.exit_code == 0
     comment, header = as_csv.stdout.splitlines()  # the context, the header, no row
@@ -162,9 +170,14 @@ def test_empty_results_are_valid() -> None:
     assert markdown.exit_code == 0 and "No gaps." in markdown.stdout
 
 
-def test_output_is_byte_identical_across_runs() -> None:
-    args = ["matrix", "--group", "G7+EU", "--as-of", "2023-01-01", "-f", "json"]
-    assert runner.invoke(app, args).stdout == runner.invoke(app, args).stdout
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "github", "table"])
+def test_output_is_byte_identical_across_runs(fmt: str) -> None:
+    args = ["matrix", "--group", "G7+EU", "--as-of", "2023-01-01", "-f", fmt]
+    first, second = runner.invoke(app, args), runner.invoke(app, args)
+    # Two failed runs would print the same nothing: each must succeed and print the matrix.
+    assert first.exit_code == second.exit_code == 0, first.output
+    assert "JP" in first.stdout and "sberbank" in first.stdout
+    assert first.stdout == second.stdout
 
 
 def test_step_summary_is_appended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -175,8 +188,10 @@ def test_step_summary_is_appended(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert result.exit_code == 0
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("before\n## AA against BB, CC on 2022-03-21")
-    runner.invoke(app, ["gaps", "--group", "G3", *DATA, "--as-of", "2022-03-21"])
-    assert "## Gaps within AA, BB, CC" in summary.read_text(encoding="utf-8")
+    gaps = runner.invoke(app, ["gaps", "--group", "G3", *DATA, "--as-of", "2022-03-21"])
+    assert gaps.exit_code == 0, gaps.output
+    after = summary.read_text(encoding="utf-8")
+    assert after.startswith(text) and after[len(text) :].startswith("## Gaps within AA, BB, CC")
 
 
 def test_output_file_written_whole(tmp_path: Path) -> None:
@@ -216,6 +231,7 @@ def test_export_panel_and_records() -> None:
             "json",
         ],
     )
+    assert panel.exit_code == 0, panel.output
     rows = json.loads(panel.stdout)
     assert len(rows) == 4 * 3 * 4  # members x categories x days
     cc = {(r["category"], r["date"]): r for r in rows if r["member"] == "CC"}
@@ -241,10 +257,10 @@ def test_no_colour_when_piped_or_no_color() -> None:
     piped = _run(["compare", "JP", "--vs", "G7"])
     assert piped.returncode == 0 and "\x1b[" not in piped.stdout
     forced = _run(["compare", "JP", "--vs", "G7"], FORCE_COLOR="1")
-    assert "\x1b[" in forced.stdout
-    assert (
-        "\x1b[" not in _run(["compare", "JP", "--vs", "G7"], FORCE_COLOR="1", NO_COLOR="1").stdout
-    )
+    assert forced.returncode == 0 and "\x1b[" in forced.stdout
+    plain = _run(["compare", "JP", "--vs", "G7"], FORCE_COLOR="1", NO_COLOR="1")
+    assert plain.returncode == 0 and "airspace_ban" in plain.stdout
+    assert "\x1b[" not in plain.stdout
 
 
 def test_table_fits_80_columns() -> None:

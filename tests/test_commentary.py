@@ -35,7 +35,9 @@ def level(dataset: Dataset, member: str, category: str, on: dt.date = COMMENTARY
     "category", ["central_bank", "dual_use_exports", "leadership_asset_freeze"]
 )
 def test_japan_had_acted(dataset: Dataset, category: str) -> None:
-    assert level(dataset, "JP", category) > 0
+    # Each at the top of its scale: the measures of late February and 1 March 2022.
+    assert dataset.level("JP", category, COMMENTARY).status == "full"
+    assert level(dataset, "JP", category) == 1.0
 
 
 def test_putin_frozen_by_japan(dataset: Dataset) -> None:
@@ -64,16 +66,24 @@ def test_sberbank_not_frozen_by_japan_while_us_and_uk_had_moved(dataset: Dataset
 
 def test_japanese_firms_stayed_in_sakhalin_while_exxon_and_shell_left(dataset: Dataset) -> None:
     assert dataset.level("JP", "sakhalin_divestment", COMMENTARY).status == "none"
-    assert level(dataset, "US", "sakhalin_divestment") > 0  # ExxonMobil, 1 March 2022
-    assert level(dataset, "GB", "sakhalin_divestment") > 0  # Shell, 28 February 2022
+    # Exits announced, not yet complete: partial (ExxonMobil, 1 March; Shell, 28 February 2022).
+    us = dataset.level("US", "sakhalin_divestment", COMMENTARY)
+    gb = dataset.level("GB", "sakhalin_divestment", COMMENTARY)
+    assert (us.status, us.level) == ("partial", 0.5)
+    assert (gb.status, gb.level) == ("partial", 0.5)
+    assert us.record is not None and us.record.measure.effective == dt.date(2022, 3, 1)
+    assert gb.record is not None and gb.record.measure.effective == dt.date(2022, 2, 28)
     assert dataset.level("JP", "sakhalin_divestment", dt.date(2026, 11, 27)).status == "none"
 
 
 def test_japan_alone_expelled_no_diplomat_after_salisbury(dataset: Dataset) -> None:
     after = dt.date(2018, 6, 1)
     assert dataset.level("JP", "diplomatic_expulsions_2018", after).status == "none"
-    for peer in G7_PEERS:
-        assert level(dataset, peer, "diplomatic_expulsions_2018", after) > 0, peer
+    # The records of March 2018: the UK (23 diplomats) and the US (60) at major, the others limited.
+    expected = {"CA": "limited", "DE": "limited", "FR": "limited", "GB": "major"}
+    expected |= {"IT": "limited", "US": "major"}
+    found = {p: dataset.level(p, "diplomatic_expulsions_2018", after).status for p in G7_PEERS}
+    assert found == expected
 
 
 def test_japan_2014_measures_were_token(dataset: Dataset) -> None:

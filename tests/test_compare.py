@@ -287,7 +287,15 @@ def test_gaps_ranks_members_against_the_rest(tmp_path: Path) -> None:
                 full.share_ahead,
                 full.days_open,
             )
-    json.dumps(report.to_dict(), allow_nan=False)
+    data = report.to_dict()
+    assert json.loads(json.dumps(data, allow_nan=False)) == data  # JSON-ready as it is
+    assert data["summary"] == {"members": 4, "gaps": 5}
+    assert [(e["member"], e["gaps"]) for e in data["entries"]] == [
+        ("CC", 2),
+        ("DD", 2),
+        ("BB", 1),
+        ("AA", 0),
+    ]
     assert len(report.to_frame()) == 2 + 2 + 1 + 1
 
 
@@ -341,7 +349,21 @@ def test_timeline_agrees_with_compare_on_each_date(tmp_path: Path) -> None:
     assert report.open_at_start == ()
     lag = next(r for r in report.latency if r.category == "central_bank")
     assert lag.lag_days_first == (dt.date(2022, 3, 10) - dt.date(2022, 2, 28)).days
-    json.dumps(report.to_dict(), allow_nan=False)
+    data = report.to_dict()
+    assert json.loads(json.dumps(data, allow_nan=False)) == data  # JSON-ready as it is
+    assert data["events"] == [
+        {"date": "2022-01-15", "category": "central_bank", "change": "opened"},
+        {"date": "2022-02-28", "category": "airspace_ban", "change": "opened"},
+        {"date": "2022-03-10", "category": "central_bank", "change": "closed"},
+    ]
+    assert data["latency"] == [
+        {
+            "category": "central_bank",
+            "member_status": "full",
+            "lag_days_first": 10,
+            "lag_days_median": 10,
+        }
+    ]
     assert len(report.to_frame()) == 5
 
 

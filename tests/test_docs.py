@@ -88,3 +88,11 @@ def test_readme_names_every_member_and_group() -> None:
         assert f"`{code}` {member.name}" in data_readme, code
     for group in dataset.groups:
         assert f"`{group}`" in readme, group
+
+
+def test_the_mutation_score_in_the_docs_is_the_measured_one() -> None:
+    # docs/mutation.md is written by tools/mutation.py; docs/testing.md quotes its headline.
+    report = (ROOT / "docs" / "mutation.md").read_text(encoding="utf-8")
+    headline = next(line for line in report.splitlines() if line.startswith("**"))
+    assert re.fullmatch(r"\*\*\d+\.\d %\*\* of \d+ mutants killed .+", headline), headline
+    assert headline in (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")

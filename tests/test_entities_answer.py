@@ -278,12 +278,16 @@ def test_markup_in_data_is_shown_as_typed(tmp_path: Path) -> None:
     path = tmp_path / "markup.json"
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["entities", "JP", "--source", str(path)])
+    assert result.exit_code == 0, result.output
     assert "[bold]=HYPERLINK(1)[/bold]" in result.stdout
     csv_out = CliRunner().invoke(app, ["entities", "JP", "--source", str(path), "-f", "csv"])
+    assert csv_out.exit_code == 0, csv_out.output
+    assert ",[bold]=HYPERLINK(1)[/bold]," in csv_out.stdout
     assert "'[bold]" not in csv_out.stdout  # a leading [ is harmless in a spreadsheet
     formula = FTM.read_text(encoding="utf-8").replace('"caption":"RA-96016"', '"caption":"=1+1"')
     path.write_text(formula, encoding="utf-8")
     csv_out = CliRunner().invoke(app, ["entities", "JP", "--source", str(path), "-f", "csv"])
+    assert csv_out.exit_code == 0, csv_out.output
     assert ",'=1+1," in csv_out.stdout
 
 

@@ -1,7 +1,9 @@
 """Facts about the bundled data: each a member's status in a category on a date, with its source.
 
 The rows live in tests/facts/<member>.csv (member, category, date, status, source); each was
-checked against the source it names when the record was written.
+checked against the source it names when the record was written. Each fact is asked of
+``Dataset.level`` and of the engine's own lookup (``assess``); tests/test_level_paths.py proves
+the two (and the panel's) agree on every cell of the data.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from sanctions_gap.dataset import Dataset
+from sanctions_gap.dataset import Dataset, DateBasis
+from sanctions_gap.engine.assess import assess
 from sanctions_gap.validate import load_dataset
 
 from .conftest import DATA
@@ -53,5 +56,9 @@ def test_there_are_enough_facts() -> None:
 def test_fact(
     dataset: Dataset, member: str, category: str, date: str, status: str, source: str
 ) -> None:
-    answer = dataset.level(member, category, dt.date.fromisoformat(date))
+    on = dt.date.fromisoformat(date)
+    answer = dataset.level(member, category, on)
     assert answer.status == status, f"{member} {category} on {date}: source {source}"
+    # The engine reads the same histories with a search of its own: it must agree.
+    cell = assess(dataset, [member], [category], on, DateBasis.EFFECTIVE, 1, 0.0).cell(0, 0)
+    assert cell.answer.status == status, f"the engine, for {member} {category} on {date}"

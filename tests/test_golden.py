@@ -6,6 +6,8 @@ the diff before committing it.
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -187,3 +189,30 @@ def test_every_command_has_a_golden_file() -> None:
 def _at_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
     # For the entity cases' relative paths (issue 11); the other cases use absolute paths.
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+
+
+EXPECTED_EMPTY: set[str] = set()
+"""Golden files whose output is empty on purpose: none (every command prints something)."""
+
+
+def test_no_golden_file_is_empty_or_stale() -> None:
+    files = {path.name: path for path in GOLDEN.iterdir()}
+    assert set(files) == {f"{name}.{fmt}" for name, fmt, _ in CASES}
+    empty = {name for name, path in files.items() if not path.read_text(encoding="utf-8").strip()}
+    assert empty == EXPECTED_EMPTY
+
+
+@pytest.mark.parametrize("name", ["compare", "compare-announced"])
+def test_golden_csv_keeps_every_number_of_the_json(name: str) -> None:
+    # Zeros included: a 0 that turned into an empty cell would be a value lost.
+    rows = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))["rows"]
+    text = (GOLDEN / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+    table = list(csv.DictReader(line for line in text if not line.startswith("#")))
+    assert [line["category"] for line in table] == [row["category"] for row in rows]
+    numbers = ("member_level", "peers_applicable", "share_ahead", "days_open")
+    for row, line in zip(rows, table, strict=True):
+        for key in (*numbers, "lag_days_first", "lag_days_median"):
+            assert line[key] == ("" if row[key] is None else str(row[key])), (key, row)
+    if name == "compare":  # AA's sakhalin_divestment: no applicable peer, a share of 0
+        sakhalin = next(line for line in table if line["category"] == "sakhalin_divestment")
+        assert (sakhalin["peers_applicable"], sakhalin["share_ahead"]) == ("0", "0.0")

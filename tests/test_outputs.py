@@ -205,6 +205,7 @@ def test_annotation_paths_join_the_prefix_once(
     prefixed = runner.invoke(
         app, ["validate", "path/to/data", "-f", "github", "--path-prefix", "foo"]
     )
+    assert prefixed.exit_code == 2
     errors = [line for line in prefixed.stdout.splitlines() if line.startswith("::error")]
     assert errors and all("file=foo/members/jp.yaml," in line for line in errors)
 
@@ -286,6 +287,7 @@ def test_a_date_before_the_data_or_after_its_review_is_said() -> None:
     late = runner.invoke(
         app, ["compare", "DE", "--vs", "G7+EU", "--as-of", "2027-06-01", "-f", "json"]
     )
+    assert late.exit_code == 0, late.output
     assert "is after the data was reviewed (2026-12-01)" in late.stderr
     rows = {r["category"]: r for r in json.loads(late.stdout)["rows"]}
     assert rows["lng_import_ban"]["member_scheduled"] is True  # the EU's LNG ban of 2027

@@ -1234,3 +1234,39 @@ def test_one_line_replaced_by_random_yaml_never_raises(
     dumped = yaml.safe_dump({key: value}, default_flow_style=True, width=10_000).strip()
     text = edit_text(JP_YAML, index + 1, replace=indent + dumped[1:-1])
     _check(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("until", "issues"),
+    [
+        # Ends on the day the measure applies (effective 2022-03-01): valid, the boundary.
+        ("2022-03-01", []),
+        ("2022-03-02", []),
+        # The day before: the exemption ends before the measure applies.
+        (
+            "2022-02-28",
+            [
+                f"{JP}:21: exemption until 2022-02-28 ends before the measure's effective date "
+                "2022-03-01; an exemption must end on or after the date the measure applies "
+                "[exemption-before-effective]"
+            ],
+        ),
+    ],
+)
+def test_an_exemption_may_end_on_the_effective_day(
+    tmp_path: Path, until: str, issues: list[str]
+) -> None:
+    root = break_dataset(make_dataset(tmp_path), "jp", 21, replace=f"        until: {until}")
+    report = validate_dataset(root)
+    assert _issues(report) == issues
+    assert report.valid is (not issues)
+    if not issues:
+        assert report.dataset is not None
+        [central] = [
+            m
+            for m in report.dataset.members["JP"].measures
+            if m.category == "central_bank" and m.exemptions
+        ]
+        assert central.exemptions[0].until is not None and central.effective is not None
+        assert central.exemptions[0].until.isoformat() == until
+        assert central.effective.isoformat() == "2022-03-01"
