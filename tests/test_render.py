@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from sanctions_gap import __version__
 from sanctions_gap.render import Annotation, Cell, Column, Format, View, render
 from sanctions_gap.render.csv import neutralise
 from sanctions_gap.render.github import annotation_line, escape_data, escape_property
@@ -103,14 +104,24 @@ EMPTY = {
     Format.JSON: '{\n  "a": [\n    []\n  ],\n  "b": 1\n}\n',
     Format.MARKDOWN: "## Test\n\nNothing to show.\n\none line\n",
     Format.GITHUB: "::warning file=members/jp.yaml,line=12,title=gap%3A a%2C b::50%25%0Anext\n",
+    Format.HTML: (
+        '<body>\n<header class="top"><h1>Test</h1></header>\n<main>\n<p>Nothing to show.</p>\n'
+        '<p class="summary">one line</p>\n</main>\n'
+        f"<footer><p>sanctions-gap {__version__}</p></footer>\n"
+        "</body>\n</html>\n"
+    ),
 }
 """A view without rows in each format: the empty message, the header, the payload, the
-heading and summary, the annotations."""
+heading and summary, the annotations; for HTML, the page's body (its head is the style sheet)."""
 
 
 @pytest.mark.parametrize("fmt", list(Format))
 def test_every_format_renders_an_empty_view(fmt: Format) -> None:
-    assert render(make_view(), fmt) == EMPTY[fmt]
+    out = render(make_view(), fmt)
+    if fmt is Format.HTML:
+        assert out.startswith("<!DOCTYPE html>\n") and "<title>Test</title>" in out
+        out = out[out.index("<body>") :]
+    assert out == EMPTY[fmt]
 
 
 def _wide_view(words: int) -> View:
