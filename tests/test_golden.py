@@ -161,6 +161,22 @@ CASES += [
     for name, args in REPORT_COMMANDS.items()
     for fmt in REPORT_FORMATS
 ]
+# The report with its entity section, on the bundled data (the entity fixtures name its lists):
+# the formats that show the section (the others show the comparison, as above).
+REPORT_ENTITIES = [
+    "report",
+    "JP",
+    "--vs",
+    "G7",
+    "--entities",
+    str(ENTITY_FIXTURES / "entities.ftm.json"),
+    "--as-of",
+    "2026-12-01",
+]
+CASES += [
+    ("report-entities", fmt, [*REPORT_ENTITIES, *_format_args(fmt)])
+    for fmt in ("html", "markdown", "json")
+]
 
 
 @pytest.mark.parametrize(("name", "fmt", "args"), CASES, ids=[f"{n}.{f}" for n, f, _ in CASES])
