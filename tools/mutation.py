@@ -87,6 +87,11 @@ NO_STEPS = (
     "equivalent: with no step at all, every search finds position -1, so the cell is unknown "
     "whatever `owner` holds"
 )
+REPORT_EXPLAINED: dict[str, str] = {}
+"""Survivors of the report (issue 10): ``engine.briefing`` and ``render.views.briefing*``."""
+REPORT_RULES: list[tuple[str, str, str, str]] = []
+"""Kinds of equivalent mutants in the report's code, as ``RULES`` below."""
+
 EXPLAINED: dict[str, str] = {
     **dict.fromkeys(
         [f"sanctions_gap.dataset.x__suggestion__mutmut_{n}" for n in (13, 14, 17)],
@@ -394,18 +399,24 @@ RULES: list[tuple[str, str, str, str]] = [
 ]
 """Kinds of equivalent mutants: (name pattern, removed line, added line, reason)."""
 
+RENDER_EXPLAINED: dict[str, str] = {}
+"""Survivors of the renderers (table, SVG, HTML, CSV, Markdown documents) and the entity view."""
+RENDER_RULES: list[tuple[str, str, str, str]] = []
+"""Kinds of equivalent mutants in the renderers, as ``RULES`` above."""
+
 
 def explain(name: str, diff: str) -> str | None:
     """Why a surviving mutant is kept, or None where it is not explained."""
-    if name in EXPLAINED:
-        return EXPLAINED[name]
+    for table in (EXPLAINED, REPORT_EXPLAINED, RENDER_EXPLAINED):
+        if name in table:
+            return table[name]
     removed, added = changed_lines(diff)
     if len(removed) == 1 and len(added) == 1 and _style_case_only(removed[0], added[0]):
         return (
             "equivalent: a style name in capitals; Rich reads style names in any case "
             "(`Style.parse` lowers them)"
         )
-    for pattern, before, after, reason in RULES:
+    for pattern, before, after, reason in (*RULES, *REPORT_RULES, *RENDER_RULES):
         if (
             re.search(pattern, name)
             and removed
