@@ -399,7 +399,102 @@ RULES: list[tuple[str, str, str, str]] = [
 ]
 """Kinds of equivalent mutants: (name pattern, removed line, added line, reason)."""
 
-RENDER_EXPLAINED: dict[str, str] = {}
+CSV_CACHE = (
+    "equivalent: a cache of CSV values keyed by id(), here started as None (the first row "
+    "makes it {} before any read), emptied at other rows or never, never read, or written "
+    "under another key: each value is computed again or kept longer, the same either way; the "
+    "rows are the view's tuple, which keeps every cell alive while they are written, so no id "
+    "is reused"
+)
+NEVER_EMPTY_COLUMN = (
+    "equivalent: `_widths` is called only by `_table`, and `_table` only by `render_table` for "
+    "a view with rows, so the maximum is never taken over no rows"
+)
+RICH_WIDTHS = (
+    "kept: Rich would read `no_wrap` and `min_width` only where it had to shrink a table, and "
+    "`_fit` has made the table fit with every unbreakable column as wide as its widest cell; "
+    "only characters wider than one cell (CJK), which `_widths` counts as one, could make Rich "
+    "shrink it, and no unbreakable column of the tool holds them (identifiers, member codes, "
+    "rules, statuses, dates, numbers, paths inside the data directory)"
+)
+RENDER_EXPLAINED: dict[str, str] = {
+    **dict.fromkeys(
+        [f"sanctions_gap.render.csv.x__cell_lines__mutmut_{n}" for n in (1, 3, 4, 5, 7, 12)],
+        CSV_CACHE,
+    ),
+    "sanctions_gap.render.csv.x_csv_value__mutmut_1": (
+        'equivalent: without the fast path a str goes to `neutralise(value) or ""`, which '
+        'gives the same: the text, `\'` before a formula start, "" for ""'
+    ),
+    "sanctions_gap.render.document.x_plain__mutmut_2": (
+        'equivalent: `plain("")` gives one empty span instead of none; only the HTML and '
+        "Markdown renderers read a Document, and both render an empty span as nothing (no "
+        "text, no link, not strong)"
+    ),
+    "sanctions_gap.render.html.x__style_class__mutmut_3": (
+        "equivalent: `XXXX` is no style word `_STYLE_CLASSES` maps (red, green, yellow, dim), "
+        "so an unstyled cell still gets no class"
+    ),
+    "sanctions_gap.render.html.x_esc__mutmut_8": (
+        "equivalent: `quote=True` is the default of `html.escape`"
+    ),
+    **dict.fromkeys(
+        [f"sanctions_gap.render.svg.x__path__mutmut_{n}" for n in (2, 16)],
+        "equivalent: None for False in a flag that is only tested for truth (`if drawing`)",
+    ),
+    **dict.fromkeys(
+        [f"sanctions_gap.render.table.x__fit__mutmut_{n}" for n in (13, 16)],
+        "equivalent: the default is read only where `widths` is empty, and then `at(level)` "
+        "is `[]` whatever the level",
+    ),
+    "sanctions_gap.render.table.x__fit__mutmut_15": (
+        "kept: the default is read only for a view of which the terminal shows no column: the "
+        "code prints an empty table, the mutant raises ValueError; every view the tool builds "
+        "shows at least one column in the terminal"
+    ),
+    "sanctions_gap.render.table.x__fit__mutmut_21": (
+        "kept: caught, but as a time-out, not a kill: raising the level instead of lowering it "
+        "never ends for a table that must narrow, as in test_render_parts.py::"
+        "test_fit_narrows_to_a_level_then_gives_the_spare_columns_out_one_by_one and "
+        "test_render.py::test_a_table_that_fits_is_never_cropped; mutmut stops it at its limit"
+    ),
+    **dict.fromkeys(
+        [f"sanctions_gap.render.table.x__table__mutmut_{n}" for n in (20, 23, 24)],
+        "equivalent: None for False: Rich reads `expand`, `show_edge` and `pad_edge` only for "
+        "truth",
+    ),
+    "sanctions_gap.render.table.x__table__mutmut_27": (
+        "equivalent: `expand=False` is the default of Rich's Table"
+    ),
+    "sanctions_gap.render.table.x__table__mutmut_28": (
+        "equivalent: Rich's default header style is `table.header`, which its default theme "
+        "makes bold"
+    ),
+    **dict.fromkeys(
+        [f"sanctions_gap.render.table.x__table__mutmut_{n}" for n in (64, 65)], RICH_WIDTHS
+    ),
+    **dict.fromkeys(
+        [f"sanctions_gap.render.table.x__widths__mutmut_{n}" for n in (4, 6, 7)],
+        NEVER_EMPTY_COLUMN,
+    ),
+    "sanctions_gap.render.table.x__widths__mutmut_19": (
+        "equivalent: the default is read only for a wrapping column none of whose cells has a "
+        "word, and then 0 or 1 is below the `min(len(header), 12)` beside it: every wrapping "
+        "column of the tool has a heading"
+    ),
+    "sanctions_gap.render.views.diff.x_diff_view__mutmut_132": GAP_HAS_RECORD,
+    "sanctions_gap.render.views.entities.x__row__mutmut_21": (
+        'equivalent: `of` makes `Cell(text or "", value)`, so None and "" give equal '
+        "cells (under another cache key)"
+    ),
+    "sanctions_gap.render.views.entities.x_entities_view__mutmut_7": (
+        "equivalent: with no limit, `report.rows[:None]` is every row"
+    ),
+    **dict.fromkeys(
+        [f"sanctions_gap.render.views.entities.xǁ_Cellsǁblock__mutmut_{n}" for n in (6, 7)],
+        CACHE,
+    ),
+}
 """Survivors of the renderers (table, SVG, HTML, CSV, Markdown documents) and the entity view."""
 RENDER_RULES: list[tuple[str, str, str, str]] = []
 """Kinds of equivalent mutants in the renderers, as ``RULES`` above."""
