@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import cast
 
 import pytest
+from rich.cells import cell_len
 
 from sanctions_gap.render import Cell, Column, Format, View, render, render_pieces
 from sanctions_gap.render.csv import csv_value
@@ -318,3 +319,16 @@ def test_the_entity_view_leaves_out_what_it_is_told_to() -> None:
     assert entities_view(report, source_path="x", annotations=False).annotations == ()
     assert entities_view(report, source_path="x", payload=False).payload == {}
     assert len(entities_view(report, source_path="x", annotations=False).rows) == 7
+
+
+def test_wide_characters_are_measured_in_terminal_cells() -> None:
+    # 日本語日本語 takes 12 cells: with the wrapping column's longest word (8) and the gap (2)
+    # it does not fit 20 columns, so the view becomes cards rather than crop it.
+    view = _view(
+        Column("a", "A"),
+        Column("b", "B", wrap=True),
+        rows=((Cell("日本語日本語"), Cell("abcdefgh")),),
+    )
+    text = render_table(view, width=20)
+    assert "A  日本語日本語" in text.splitlines()
+    assert all(cell_len(line) <= 20 for line in text.splitlines())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.table import Table
@@ -89,17 +90,19 @@ def _table(view: View, width: int) -> Table | None:
 
 
 def _widths(view: View, index: int) -> tuple[int, int]:
-    """A column's narrowest and widest content: an unbreakable column is as wide as its widest
-    cell; a wrapping one may narrow to its longest word (its header may wrap too)."""
+    """A column's narrowest and widest content, in terminal cells (a CJK character takes two):
+    an unbreakable column is as wide as its widest cell; a wrapping one may narrow to its
+    longest word (its header may wrap too)."""
     column = view.columns[index]
-    widest = max((len(row[index].text) for row in view.rows), default=0)
+    header = cell_len(column.header)
+    widest = max((cell_len(row[index].text) for row in view.rows), default=0)
     if not column.wrap:
-        width = max(widest, len(column.header))
+        width = max(widest, header)
         return width, width
     longest_word = max(
-        (len(word) for row in view.rows for word in row[index].text.split()), default=0
+        (cell_len(word) for row in view.rows for word in row[index].text.split()), default=0
     )
-    return max(longest_word, min(len(column.header), 12)), max(widest, len(column.header))
+    return max(longest_word, min(header, 12)), max(widest, header)
 
 
 def _fit(widths: list[tuple[int, int]], room: int) -> list[int] | None:
