@@ -87,9 +87,107 @@ NO_STEPS = (
     "equivalent: with no step at all, every search finds position -1, so the cell is unknown "
     "whatever `owner` holds"
 )
-REPORT_EXPLAINED: dict[str, str] = {}
+_REPORT = "sanctions_gap.render.views.briefing"
+REPORT_EXPLAINED: dict[str, str] = {
+    "sanctions_gap.engine.briefing.x__milestones__mutmut_11": (
+        "equivalent: `before` is only compared with a step's status, and no status is the empty "
+        "string (a level id, `not_applicable` or `unknown`): the first step differs from `None` "
+        "and from `''` alike"
+    ),
+    "sanctions_gap.engine.briefing.x__milestones__mutmut_27": (
+        "equivalent: the items are (day, category position, answer) and a history has one step "
+        "a day, so no two share their first two fields: sorting the whole tuple gives the same "
+        "order and never compares the answers"
+    ),
+    "sanctions_gap.engine.briefing.x_briefing__mutmut_8": (
+        "equivalent: the peers keep the member only if it is in their group, and every "
+        "question the briefing asks (compare, matrix, timeline, diff) takes the member out of "
+        "its peers itself; with the member alone, compare refuses it with the same error "
+        "(`no peers to compare JP with`)"
+    ),
+    f"{_REPORT}_parts.x__glyph__mutmut_9": (
+        "equivalent: a cell's level is None only when it is unknown or not applicable (a level "
+        "status always has its place on the scale), so `unknown and (None and not n/a)` and "
+        "`unknown or (None and not n/a)` agree on every cell"
+    ),
+    **dict.fromkeys(
+        [f"{_REPORT}.x__lag__mutmut_{n}" for n in (1, 3)],
+        "equivalent: `_lag` is called only for a row with a latency to the first peer, and a "
+        "latency to the first peer implies one to the median peer (the same non-empty list of "
+        "days): it never gets None",
+    ),
+    f"{_REPORT}.x_since__mutmut_2": (
+        "equivalent: `since` gets the record behind a gap's member level or behind a peer "
+        "ahead; both are known levels, and a known level always comes from a record"
+    ),
+    **dict.fromkeys(
+        [f"{_REPORT}.x_since__mutmut_{n}" for n in (11, 12)],
+        "equivalent: a standing absence without `confirmed` is refused by validation "
+        "(`missing-confirmed`), so a standing record always has its confirmed date",
+    ),
+    **dict.fromkeys([f"{_REPORT}.x_gaps_section__mutmut_{n}" for n in (6, 7)], GAP_HAS_RECORD),
+    **dict.fromkeys([f"{_REPORT}.x_gaps_section__mutmut_{n}" for n in (42, 43)], GAP_HAS_PEER),
+    **dict.fromkeys(
+        [f"{_REPORT}.x_gaps_section__mutmut_{n}" for n in (45, 47)],
+        "equivalent: `days_open` is set together with `first_peer_date` (comparison.py), and "
+        "a gap always has the day its first peer moved ahead",
+    ),
+    **dict.fromkeys(
+        [f"{_REPORT}_parts.x__twin__mutmut_{n}" for n in (30, 32)],
+        "equivalent: `plain` gives no span for an empty text, None included: a day without a "
+        "measure has an empty cell either way",
+    ),
+    f"{_REPORT}.x_briefing_view__mutmut_4": (
+        "equivalent: `compare_view` reads the dataset only for a gap without a record behind "
+        "the member's level (the file to annotate); a gap's known level always comes from a "
+        "record"
+    ),
+    f"{_REPORT}_parts.x__legend__mutmut_67": (
+        "equivalent: the gap sample of the legend is coloured as step 0 either way "
+        "(`heat_class` reads `level or 0.0`); the Markdown legend shows only glyphs and words"
+    ),
+}
 """Survivors of the report (issue 10): ``engine.briefing`` and ``render.views.briefing*``."""
-REPORT_RULES: list[tuple[str, str, str, str]] = []
+REPORT_RULES: list[tuple[str, str, str, str]] = [
+    (
+        r"\.render\.views\.briefing(_parts)?\.x_",
+        r'Column\("\w+", ',
+        r'Column\((None|"XX\w+XX"|"[A-Z_]+"), ',
+        "equivalent: the key of a column of one of the report's document tables; the HTML and "
+        "Markdown document renderers show a column's heading and read whether it is numeric, "
+        "never its key (only CSV reads keys, of a View's columns; the report's CSV is the "
+        "comparison's)",
+    ),
+    (
+        r"\.render\.views\.briefing_parts\.x__(legend|glyph)__",
+        r'(HeatCell\([^,]+, |marks, )"level"',
+        r'(HeatCell\([^,]+, |marks, )(None|"XXlevelXX"|"LEVEL")([,)]|$)',
+        "equivalent: the kind of a heat-map cell that holds a level: HTML reads `kind` only to "
+        "tell `unknown` and `not_applicable` apart (any other kind gets the level's colour "
+        "class, `l0` to `l4`); Markdown shows only the glyph and the gap",
+    ),
+    (
+        r"\.render\.views\.briefing_parts\.x__legend__",
+        r"HeatCell\(.*, False, \(\)\)",
+        r"HeatCell\(.*, None, \(\)\)",
+        "equivalent: None for False in a legend sample's `gap`, which both renderers only test "
+        "for truth",
+    ),
+    (
+        r"\.render\.views\.briefing_parts\.x__legend__",
+        r"HeatCell\(.*, \(\)\)",
+        r"HeatCell\(.*, None\)",
+        "equivalent: a legend sample's tip is read by no renderer: the legend shows the "
+        "sample's glyph, its colour class and its words",
+    ),
+    (
+        r"\.render\.views\.briefing_parts\.x_timeline_section__",
+        r"Series\(.*, True\),",
+        r"Series\(.*\), (None|False)?\),",
+        "equivalent: no renderer reads `Series.dashed`: the SVG dashes the second series by its "
+        "position (class `s1`, `stroke-dasharray` in the stylesheet)",
+    ),
+]
 """Kinds of equivalent mutants in the report's code, as ``RULES`` below."""
 
 EXPLAINED: dict[str, str] = {
