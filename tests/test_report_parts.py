@@ -161,8 +161,12 @@ def test_the_thresholds_reach_every_part(parts: Dataset) -> None:
     )
     assert (
         "- A category is a gap when at least 2 peers making up at least 50% of those with a known "
-        "level is ahead; not applicable drops a member out of a category, unknown is never "
+        "level are ahead; not applicable drops a member out of a category, unknown is never "
         "counted."
+    ) in lines
+    assert (
+        "A gap: at least 2 peers with a known level are ahead of JP in the category. Open since: "
+        "the day the first of them moved above JP's level."
     ) in lines
     assert (
         "Get the data: sanctions-gap compare JP --vs ALL --as-of 2026-12-20 -f csv; sanctions-gap "

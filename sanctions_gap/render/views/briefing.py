@@ -238,9 +238,9 @@ def gaps_section(report: Briefing, dataset: Dataset) -> Section:
     )
     intro = Paragraph(
         plain(
-            f"A gap: at least {plural(report.compare.min_peers, 'peer')} with a known level is "
-            f"ahead of {member} in the category. Open since: the day the first of them moved "
-            f"above {member}'s level."
+            f"A gap: at least {plural(report.compare.min_peers, 'peer')} with a known level "
+            f"{_is_are(report.compare.min_peers)} ahead of {member} in the category. Open "
+            f"since: the day the first of them moved above {member}'s level."
         )
     )
     return Section("gaps", "The gaps, with their sources", (intro, table))
@@ -381,8 +381,8 @@ def method_section(report: Briefing, peers_label: str | None = None) -> Section:
         ),
         plain(
             f"A category is a gap when at least {plural(report.compare.min_peers, 'peer')}"
-            f"{bar} is ahead; not applicable drops a member out of a category, unknown is never "
-            "counted."
+            f"{bar} {_is_are(report.compare.min_peers)} ahead; not applicable drops a member out "
+            "of a category, unknown is never counted."
         ),
         plain(
             "Latency: the days from the first (and the median) peer reaching a level to the "
@@ -428,3 +428,8 @@ def cite_section(report: Briefing, title: str) -> Section:
             )
         )
     return Section("cite", "Licence and how to cite", (Bullets(tuple(items)),))
+
+
+def _is_are(count: int) -> str:
+    """The verb after "at least N peers": "1 peer is", "2 peers are"."""
+    return "is" if count == 1 else "are"
