@@ -180,13 +180,6 @@ REPORT_RULES: list[tuple[str, str, str, str]] = [
         "equivalent: a legend sample's tip is read by no renderer: the legend shows the "
         "sample's glyph, its colour class and its words",
     ),
-    (
-        r"\.render\.views\.briefing_parts\.x_timeline_section__",
-        r"Series\(.*, True\),",
-        r"Series\(.*\), (None|False)?\),",
-        "equivalent: no renderer reads `Series.dashed`: the SVG dashes the second series by its "
-        "position (class `s1`, `stroke-dasharray` in the stylesheet)",
-    ),
 ]
 """Kinds of equivalent mutants in the report's code, as ``RULES`` below."""
 

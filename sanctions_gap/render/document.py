@@ -137,7 +137,6 @@ class Series:
 
     name: str
     points: tuple[tuple[dt.date, float | None], ...]
-    dashed: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,6 +157,8 @@ class Chart:
     start: dt.date
     end: dt.date
     series: tuple[Series, ...]
+    """The member's line first, then the peers' median: the stylesheet draws them by position
+    (the second dashed)."""
     marks: tuple[Mark, ...]
     twin: Table
     """The chart's numbers as a table, for screen readers and for print."""

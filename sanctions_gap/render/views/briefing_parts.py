@@ -199,7 +199,7 @@ def timeline_section(report: Briefing, dataset: Dataset) -> Section:
         timeline.end,
         (
             Series(member, tuple((p.date, p.index) for p in steps)),
-            Series("Peers' median", tuple((p.date, p.peer_median_index) for p in steps), True),
+            Series("Peers' median", tuple((p.date, p.peer_median_index) for p in steps)),
         ),
         tuple(Mark(day, f"{day.isoformat()}: {text}") for day, text in measures.items()),
         _twin(report, measures),
