@@ -49,6 +49,9 @@ VERIFY_FILES = [
     "tests/test_frame.py",
     "tests/test_level_paths.py",
     "tests/test_golden.py",
+    "tests/test_render_parts.py",
+    "tests/test_report_parts.py",
+    "tests/test_report.py",
 ]
 """The files a survivor is re-run against. mutmut runs each mutant with the tests it saw call
 the mutated function; a test that reads a dataset another test built (a module fixture, and the
