@@ -505,11 +505,9 @@ NEVER_EMPTY_COLUMN = (
     "a view with rows, so the maximum is never taken over no rows"
 )
 RICH_WIDTHS = (
-    "kept: Rich would read `no_wrap` and `min_width` only where it had to shrink a table, and "
-    "`_fit` has made the table fit with every unbreakable column as wide as its widest cell; "
-    "only characters wider than one cell (CJK), which `_widths` counts as one, could make Rich "
-    "shrink it, and no unbreakable column of the tool holds them (identifiers, member codes, "
-    "rules, statuses, dates, numbers, paths inside the data directory)"
+    "equivalent: Rich reads `no_wrap` and `min_width` only where it has to shrink a table, "
+    "and `_fit` has made the table fit, measuring every cell in terminal cells as Rich does "
+    "(`cell_len`), with every unbreakable column as wide as its widest cell"
 )
 RENDER_EXPLAINED: dict[str, str] = {
     **dict.fromkeys(
@@ -568,13 +566,17 @@ RENDER_EXPLAINED: dict[str, str] = {
         [f"sanctions_gap.render.table.x__table__mutmut_{n}" for n in (64, 65)], RICH_WIDTHS
     ),
     **dict.fromkeys(
-        [f"sanctions_gap.render.table.x__widths__mutmut_{n}" for n in (4, 6, 7)],
+        [f"sanctions_gap.render.table.x__widths__mutmut_{n}" for n in (6, 8, 10)],
         NEVER_EMPTY_COLUMN,
     ),
-    "sanctions_gap.render.table.x__widths__mutmut_19": (
+    "sanctions_gap.render.table.x__widths__mutmut_23": (
         "equivalent: the default is read only for a wrapping column none of whose cells has a "
-        "word, and then 0 or 1 is below the `min(len(header), 12)` beside it: every wrapping "
+        "word, and then 0 or 1 is below the `min(header, 12)` beside it: every wrapping "
         "column of the tool has a heading"
+    ),
+    "sanctions_gap.render.table.x__table__mutmut_78": (
+        "equivalent: an unbreakable column is given its widest cell or heading, in terminal "
+        "cells, which is the width Rich gives it without being told"
     ),
     "sanctions_gap.render.views.diff.x_diff_view__mutmut_132": GAP_HAS_RECORD,
     "sanctions_gap.render.views.entities.x__row__mutmut_21": (
