@@ -96,3 +96,5 @@ def test_the_mutation_score_in_the_docs_is_the_measured_one() -> None:
     headline = next(line for line in report.splitlines() if line.startswith("**"))
     assert re.fullmatch(r"\*\*\d+\.\d %\*\* of \d+ mutants killed .+", headline), headline
     assert headline in (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    score = re.match(r"\*\*\d+\.\d %\*\* of \d+ mutants killed", headline)
+    assert score is not None and score.group(0) in README, "the README quotes another score"
